@@ -1,0 +1,76 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using Lms.Framework.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Lms.Framework.Jobs;
+
+internal static class HangfireSetup
+{
+    public static void AddLmsHangfire(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database, bool runServer)
+    {
+        var storage = configuration["Lms:Jobs:Storage"] ?? "Database";
+        services.AddHangfire((sp, config) =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (string.Equals(storage, "InMemory", StringComparison.OrdinalIgnoreCase))
+            {
+                config.UseInMemoryStorage();
+            }
+            else if (database.Provider == DatabaseProvider.Postgres)
+            {
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString), new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = TimeSpan.FromSeconds(5),
+                });
+            }
+            else
+            {
+                Directory.CreateDirectory(database.DataDirectory);
+                // A file of its own: Hangfire's polling never contends with the site's writes.
+                config.UseSQLiteStorage(Path.Combine(database.DataDirectory, "hangfire.db"), new SQLiteStorageOptions
+                {
+                    QueuePollInterval = TimeSpan.FromSeconds(2),
+                });
+            }
+        });
+
+        if (runServer && configuration.GetValue("Lms:Jobs:ServerEnabled", true))
+        {
+            services.AddHangfireServer((sp, options) =>
+            {
+                options.WorkerCount = configuration.GetValue("Lms:Jobs:WorkerCount", Math.Max(2, Environment.ProcessorCount * 2));
+                options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+    }
+
+    /// <summary>Registers (or updates) every module's recurring job with its configured schedule.</summary>
+    public static void RegisterRecurringJobs(IServiceProvider services)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var manager = services.GetRequiredService<IRecurringJobManager>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Lms.Jobs");
+        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Lms:TimeZone"] ?? "Asia/Tokyo");
+        foreach (var definition in services.GetServices<RecurringJobDefinition>())
+        {
+            var cron = configuration[$"Lms:Jobs:Schedules:{definition.Id}"] ?? definition.Cron;
+            if (string.Equals(cron, "never", StringComparison.OrdinalIgnoreCase))
+            {
+                manager.RemoveIfExists(definition.Id);
+                logger.LogInformation("Recurring job {JobId} is switched off by configuration", definition.Id);
+                continue;
+            }
+
+            var id = definition.Id;
+            manager.AddOrUpdate<RecurringJobInvoker>(id, invoker => invoker.RunAsync(id, CancellationToken.None), cron, new RecurringJobOptions { TimeZone = timeZone });
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Lms.Framework.Data.Platform;
+using Lms.Framework.Recipes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lms.Framework.Settings;
+
+public sealed record SiteSettings(string SiteName, string OrganizationName, string TimeZoneId, string? BaseUrl)
+{
+    public static readonly SiteSettings Default = new("Step-0 DX ラーニング", "市役所", "Asia/Tokyo", null);
+
+    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+}
+
+public interface ISiteSettingsService
+{
+    Task<SiteSettings> GetAsync(CancellationToken cancellationToken = default);
+}
+
+internal sealed class SiteSettingsService(PlatformDbContext db) : ISiteSettingsService
+{
+    public async Task<SiteSettings> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var record = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        return record is null ? SiteSettings.Default : new SiteSettings(record.SiteName, record.OrganizationName, record.TimeZoneId, record.BaseUrl);
+    }
+}
+
+/// <summary><c>{"name": "settings", "siteName": "...", "organizationName": "...", "timeZone": "Asia/Tokyo", "baseUrl": "https://..."}</c></summary>
+internal sealed class SettingsStep(PlatformDbContext db, TimeProvider clock) : IRecipeStep
+{
+    public string Name => "settings";
+
+    public IEnumerable<string> Validate(JsonElement step, RecipeValidationContext context)
+    {
+        foreach (var field in new[] { "siteName", "organizationName" })
+        {
+            if (!step.TryGetProperty(field, out var value) || value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+            {
+                yield return $"\"{field}\" is required.";
+            }
+        }
+
+        if (step.TryGetProperty("timeZone", out var tz) && !TimeZoneInfo.TryFindSystemTimeZoneById(tz.GetString() ?? "", out _))
+        {
+            yield return $"\"timeZone\" '{tz}' is not a known time zone (e.g. Asia/Tokyo).";
+        }
+
+        if (step.TryGetProperty("baseUrl", out var url) && !Uri.TryCreate(url.GetString(), UriKind.Absolute, out _))
+        {
+            yield return "\"baseUrl\" must be an absolute URL.";
+        }
+    }
+
+    public async Task ExecuteAsync(JsonElement step, RecipeExecutionContext context, CancellationToken cancellationToken)
+    {
+        var record = await db.SiteSettings.FirstOrDefaultAsync(cancellationToken);
+        if (record is null)
+        {
+            record = new SiteSettingsRecord { SiteName = "", OrganizationName = "", TimeZoneId = "Asia/Tokyo" };
+            db.SiteSettings.Add(record);
+        }
+
+        record.SiteName = step.GetProperty("siteName").GetString()!;
+        record.OrganizationName = step.GetProperty("organizationName").GetString()!;
+        record.TimeZoneId = step.TryGetProperty("timeZone", out var tz) ? tz.GetString()! : "Asia/Tokyo";
+        record.BaseUrl = step.TryGetProperty("baseUrl", out var url) ? url.GetString() : null;
+        record.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        context.Log.Add($"Site settings: {record.SiteName} ({record.OrganizationName})");
+    }
+}

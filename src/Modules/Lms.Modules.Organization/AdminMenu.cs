@@ -1,0 +1,13 @@
+using Lms.Framework.Security;
+using Microsoft.Extensions.Localization;
+
+namespace Lms.Modules.Organization;
+
+internal sealed class AdminMenu(IStringLocalizer<OrganizationStrings> T) : IAdminMenuProvider
+{
+    public IEnumerable<AdminMenuItem> GetItems() =>
+    [
+        new(T["Org chart"], "/admin/org-units", Permissions.ViewOrganization, 100, "People"),
+        new(T["Staff"], "/admin/staff", Permissions.ViewOrganization, 110, "People"),
+    ];
+}

@@ -1,0 +1,55 @@
+using Lms.Modules.Organization.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Lms.Modules.Organization.Features.ChangePassword;
+
+public sealed class ChangePasswordModel(UserManager<LmsUser> users, SignInManager<LmsUser> signIn, IStringLocalizer<OrganizationStrings> T) : PageModel
+{
+    [BindProperty] public string CurrentPassword { get; set; } = "";
+    [BindProperty] public string NewPassword { get; set; } = "";
+    [BindProperty] public string ConfirmPassword { get; set; } = "";
+    public bool Changed { get; private set; }
+    public List<string> Errors { get; } = [];
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (NewPassword != ConfirmPassword)
+        {
+            Errors.Add(T["The two new passwords do not match."]);
+            return Page();
+        }
+
+        var result = await users.ChangePasswordAsync(user, CurrentPassword, NewPassword);
+        if (!result.Succeeded)
+        {
+            Errors.AddRange(result.Errors.Select(e => Describe(e)));
+            return Page();
+        }
+
+        await signIn.RefreshSignInAsync(user);
+        Changed = true;
+        return Page();
+    }
+
+    /// <summary>Identity's own messages are English only; say them in the person's language.</summary>
+    private string Describe(IdentityError error) => error.Code switch
+    {
+        "PasswordMismatch" => T["The current password is not correct."],
+        "PasswordTooShort" => T["The new password is too short (at least 10 characters)."],
+        "PasswordRequiresDigit" => T["The new password needs a digit (0-9)."],
+        "PasswordRequiresLower" => T["The new password needs a lower-case letter (a-z)."],
+        "PasswordRequiresUpper" => T["The new password needs an upper-case letter (A-Z)."],
+        "PasswordRequiresNonAlphanumeric" => T["The new password needs a symbol (e.g. ! or -)."],
+        "PasswordRequiresUniqueChars" => T["The new password needs more different characters."],
+        _ => error.Description,
+    };
+}

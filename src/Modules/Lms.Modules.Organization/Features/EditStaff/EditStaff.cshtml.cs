@@ -1,0 +1,103 @@
+using FluentValidation;
+using Lms.Contracts.Organization;
+using Lms.Modules.Organization.Data;
+using Lms.Modules.Organization.Domain;
+using Lms.Modules.Organization.Identity;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lms.Modules.Organization.Features.EditStaff;
+
+[Authorize(Policy = "ViewOrganization")]
+public sealed class EditStaffModel(OrganizationDbContext db, UserManager<LmsUser> users, IMediator mediator, IAuthorizationService authorization) : PageModel
+{
+    public sealed class FormModel
+    {
+        public string? FamilyName { get; set; }
+        public string? GivenName { get; set; }
+        public string? FamilyNameKana { get; set; }
+        public string? GivenNameKana { get; set; }
+        public string? Email { get; set; }
+        public Guid OrgUnitId { get; set; }
+        public string? Tier { get; set; }
+        public string? JobTitle { get; set; }
+        public bool IsActive { get; set; }
+        public List<Guid> ManagedUnitIds { get; set; } = [];
+        public List<string> Roles { get; set; } = [];
+    }
+
+    [BindProperty] public FormModel Form { get; set; } = new();
+    public string EmployeeNumber { get; private set; } = "";
+    public IReadOnlyList<OrgChart.UnitInfo> Units { get; private set; } = [];
+    public List<string> Errors { get; } = [];
+    public bool Saved { get; private set; }
+    public bool CanEdit { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var staff = await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (staff is null)
+        {
+            return NotFound();
+        }
+
+        Form = new FormModel
+        {
+            FamilyName = staff.FamilyName,
+            GivenName = staff.GivenName,
+            FamilyNameKana = staff.FamilyNameKana,
+            GivenNameKana = staff.GivenNameKana,
+            Email = staff.Email,
+            OrgUnitId = staff.OrgUnitId,
+            Tier = staff.Tier.ToApiValue(),
+            JobTitle = staff.JobTitle,
+            IsActive = staff.IsActive,
+            ManagedUnitIds = await db.UnitManagers.Where(m => m.StaffId == id).Select(m => m.OrgUnitId).ToListAsync(ct),
+        };
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.StaffId == id, ct);
+        Form.Roles = user is null ? [] : [.. await users.GetRolesAsync(user)];
+        await LoadAsync(staff, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Permissions.ManageOrganization.Name)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var staff = await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (staff is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await mediator.Send(new EditStaff.Command(id, Form.FamilyName, Form.GivenName, Form.FamilyNameKana, Form.GivenNameKana, Form.Email,
+                Form.OrgUnitId, Form.Tier, Form.JobTitle, Form.IsActive, Form.ManagedUnitIds, Form.Roles), ct);
+            Saved = true;
+        }
+        catch (ValidationException e)
+        {
+            Errors.AddRange(e.Errors.Select(x => x.ErrorMessage).Distinct());
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        await LoadAsync(staff, ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(StaffMember staff, CancellationToken ct)
+    {
+        EmployeeNumber = staff.EmployeeNumber;
+        Units = [.. (await OrgChart.LoadAsync(db, ct)).All.Select(n => n.Unit)];
+        CanEdit = (await authorization.AuthorizeAsync(User, Permissions.ManageOrganization.Name)).Succeeded;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+using Lms.Contracts.Organization;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lms.Tests.Infrastructure;
+
+/// <summary>Records the integration events the site publishes, as a subscriber module would see them.</summary>
+public sealed class EventRecorder
+{
+    private readonly ConcurrentQueue<INotification> events = new();
+
+    public IReadOnlyList<INotification> All => [.. events];
+
+    public IReadOnlyList<T> Of<T>() => [.. events.OfType<T>()];
+
+    public void Clear() => events.Clear();
+
+    internal void Register(IServiceCollection services)
+    {
+        services.AddSingleton(this);
+        services.AddTransient<INotificationHandler<StaffRegistered>, Recorder<StaffRegistered>>();
+        services.AddTransient<INotificationHandler<StaffChanged>, Recorder<StaffChanged>>();
+    }
+
+    private sealed class Recorder<T>(EventRecorder recorder) : INotificationHandler<T> where T : INotification
+    {
+        public Task Handle(T notification, CancellationToken cancellationToken)
+        {
+            recorder.events.Enqueue(notification);
+            return Task.CompletedTask;
+        }
+    }
+}

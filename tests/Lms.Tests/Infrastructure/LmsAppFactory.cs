@@ -1,0 +1,138 @@
+using System.Data.Common;
+using Lms.Framework.Data;
+using Lms.Framework.Recipes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Respawn;
+
+namespace Lms.Tests.Infrastructure;
+
+/// <summary>
+/// The whole site in-process, on SQLite in a temporary data directory, or on PostgreSQL when
+/// LMS_TEST_POSTGRES holds a connection string. One per test process: Hangfire keeps static state.
+/// Between tests the database is emptied with Respawn and the setup recipe runs again.
+/// </summary>
+public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string PostgresVariable = "LMS_TEST_POSTGRES";
+    private Respawner? respawner;
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "lms-tests-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public static string? PostgresConnectionString => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } cs ? cs : null;
+
+    public EventRecorder Events { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Lms:DataDirectory", DataDirectory);
+        builder.UseSetting("Lms:Demo:Enabled", "false");
+        builder.UseSetting("Lms:Jobs:Storage", "InMemory");
+        builder.UseSetting("Lms:Jobs:WorkerCount", "1");
+        if (PostgresConnectionString is { } postgres)
+        {
+            builder.UseSetting("Lms:Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Lms", postgres);
+        }
+
+        builder.ConfigureTestServices(services => Events.Register(services));
+    }
+
+    public async Task InitializeAsync()
+    {
+        _ = Server; // starts the host: migrations and the setup recipe
+        await using var connection = await OpenConnectionAsync();
+        var ignored = Services.GetServices<ModuleDatabase>().Select(d => new Respawn.Graph.Table(d.HistoryTable))
+            .Append(new Respawn.Graph.Table("__EFMigrationsLock"))
+            .ToArray();
+        respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = PostgresConnectionString is null ? DbAdapter.Sqlite : DbAdapter.Postgres,
+            TablesToIgnore = ignored,
+            SchemasToInclude = PostgresConnectionString is null ? [] : ["public"],
+        });
+    }
+
+    /// <summary>An empty site again, set up as on first start (without the demo city).</summary>
+    public async Task ResetAsync()
+    {
+        await using (var connection = await OpenConnectionAsync())
+        {
+            if (connection is SqliteConnection)
+            {
+                // Respawn's SQLite adapter does not order deletes along self-references (the org-unit tree).
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA foreign_keys = OFF;";
+                await pragma.ExecuteNonQueryAsync();
+            }
+
+            await respawner!.ResetAsync(connection);
+        }
+
+        Events.Clear();
+        await RunRecipeAsync(SiteSetup.SetupRecipeFile);
+    }
+
+    public async Task RunRecipeAsync(string fileName) =>
+        await Services.GetRequiredService<RecipeRunner>().RunFileAsync(Path.Combine(SiteSetup.RecipesDirectory(Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()), fileName), "tests", default);
+
+    /// <summary>The demo city; smaller than the real one unless a test needs all 500.</summary>
+    public async Task SeedDemoAsync(int staff = 120)
+    {
+        var json = $$"""{"name": "demo-test", "steps": [{"name": "demo-city", "staff": {{staff}}, "password": "Demo-2026!"}]}""";
+        await Services.GetRequiredService<RecipeRunner>().RunAsync(json, "tests", "tests", default);
+    }
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    private async Task<DbConnection> OpenConnectionAsync()
+    {
+        var options = Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        DbConnection connection = options.Provider == DatabaseProvider.Postgres
+            ? new NpgsqlConnection(options.ConnectionString)
+            : new SqliteConnection(options.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by the runtime; the OS cleans the temp folder.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SiteCollection : ICollectionFixture<LmsAppFactory>
+{
+    public const string Name = "site";
+}
+
+/// <summary>Base of integration tests: a freshly set-up site before each test.</summary>
+[Collection(SiteCollection.Name)]
+public abstract class SiteTest(LmsAppFactory factory) : IAsyncLifetime
+{
+    protected LmsAppFactory Factory { get; } = factory;
+
+    public virtual Task InitializeAsync() => Factory.ResetAsync();
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+}

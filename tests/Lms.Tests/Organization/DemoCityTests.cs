@@ -1,0 +1,67 @@
+using Lms.Contracts.Organization;
+using Lms.Modules.Organization.Data;
+using Lms.Modules.Organization.Domain;
+using Lms.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lms.Tests.Organization;
+
+public sealed class DemoCityTests(LmsAppFactory factory) : SiteTest(factory)
+{
+    [Fact]
+    public async Task The_demo_recipe_builds_a_city_hall_of_500_with_the_three_demo_accounts()
+    {
+        await Factory.RunRecipeAsync("demo.recipe.json");
+
+        await Factory.WithScopeAsync<bool>(async sp =>
+        {
+            var db = sp.GetRequiredService<OrganizationDbContext>();
+            Assert.Equal(500, await db.Staff.CountAsync());
+            var tiers = await db.Staff.GroupBy(s => s.Tier).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+            Assert.All([StaffTier.Executive, StaffTier.Manager, StaffTier.General], t => Assert.True(tiers.GetValueOrDefault(t) > 0));
+            var unitNames = await db.OrgUnits.Select(u => u.Name).ToListAsync();
+            Assert.Contains("市民課", unitNames);
+            Assert.Contains("税務課", unitNames);
+            Assert.Contains("デジタル推進課", unitNames);
+
+            var staff = await sp.GetMeAsync("demo-staff");
+            var manager = await sp.GetMeAsync("demo-manager");
+            var admin = await sp.GetMeAsync("demo-admin");
+            Assert.Equal("general", staff.Tier);
+            Assert.Equal("manager", manager.Tier);
+            Assert.Contains("Admin", admin.Roles);
+            Assert.Contains("Manager", manager.Roles);
+
+            // demo-manager is a section chief whose scope holds a real team, demo-staff among them.
+            var chart = await OrgChart.LoadAsync(db, default);
+            var managed = await db.UnitManagers.Where(m => m.StaffId == manager.StaffId).Select(m => m.OrgUnitId).ToListAsync();
+            var scope = chart.Subtrees(managed);
+            Assert.Contains(staff.OrgUnitId!.Value, scope);
+            Assert.True(await db.Staff.CountAsync(s => scope.Contains(s.OrgUnitId) && s.Id != manager.StaffId) >= 5);
+            return true;
+        });
+    }
+
+    [Fact]
+    public async Task The_demo_city_is_the_same_on_every_machine_and_a_rerun_changes_nothing()
+    {
+        await Factory.RunRecipeAsync("demo.recipe.json");
+        var first = await Snapshot();
+
+        await Factory.RunRecipeAsync("demo.recipe.json");
+        var second = await Snapshot();
+
+        Assert.Equal(first, second);
+        // Ids derive from the seed, not from the machine: demo-staff is always the same person.
+        Assert.Equal("220012", first.Split('|')[0]);
+    }
+
+    private Task<string> Snapshot() => Factory.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<OrganizationDbContext>();
+        var me = await sp.GetMeAsync("demo-staff");
+        var staff = await db.Staff.OrderBy(s => s.EmployeeNumber).Select(s => s.Id + s.EmployeeNumber + s.FamilyName + s.OrgUnitId).ToListAsync();
+        return $"{me.EmployeeNumber}|{me.FamilyName}{me.GivenName}|{await db.Users.CountAsync()}|{await db.UnitManagers.CountAsync()}|{string.Join(",", staff).GetHashCode(StringComparison.Ordinal)}";
+    });
+}

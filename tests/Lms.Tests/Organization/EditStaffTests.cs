@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Net;
+using FluentValidation;
+using Lms.Contracts.Organization;
+using Lms.Modules.Organization.Data;
+using Lms.Modules.Organization.Features.EditStaff;
+using Lms.Tests.Infrastructure;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lms.Tests.Organization;
+
+public sealed class EditStaffTests(LmsAppFactory factory) : SiteTest(factory)
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Factory.SeedDemoAsync();
+    }
+
+    private static EditStaff.Command From(StaffMember s, Func<EditStaff.Command, EditStaff.Command>? change = null)
+    {
+        var command = new EditStaff.Command(s.Id, s.FamilyName, s.GivenName, s.FamilyNameKana, s.GivenNameKana, s.Email, s.OrgUnitId,
+            s.Tier.ToApiValue(), s.JobTitle, s.IsActive, [], []);
+        return change is null ? command : change(command);
+    }
+
+    private Task<StaffMember> StaffAsync(string userName) => Factory.WithScopeAsync(async sp =>
+    {
+        var me = await sp.GetMeAsync(userName);
+        return await sp.GetRequiredService<OrganizationDbContext>().Staff.AsNoTracking().SingleAsync(s => s.Id == me.StaffId);
+    });
+
+    [Fact]
+    public async Task Bad_input_is_refused_with_Japanese_reasons_and_nothing_changes()
+    {
+        var staff = await StaffAsync("demo-staff");
+        var other = await StaffAsync("demo-manager");
+
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ja-JP"); // as the request-localisation middleware sets it
+        var e = await Assert.ThrowsAsync<ValidationException>(() => Factory.WithScopeAsync(sp => sp.GetRequiredService<IMediator>().Send(
+            From(staff, c => c with { FamilyName = "", GivenNameKana = "たろう", Email = other.Email, Tier = "boss", OrgUnitId = Guid.NewGuid() }))));
+
+        var messages = e.Errors.Select(x => x.ErrorMessage).ToList();
+        Assert.Contains("氏を入力してください。", messages);
+        Assert.Contains("カナはカタカナで入力してください。", messages);
+        Assert.Contains("このメールアドレスは別の職員が使用しています。", messages);
+        Assert.Contains("職層を選んでください。", messages);
+        Assert.Contains("所属を選んでください。", messages);
+        Assert.Equal(staff.FamilyName, (await StaffAsync("demo-staff")).FamilyName);
+        Assert.Empty(Factory.Events.Of<StaffChanged>());
+    }
+
+    [Fact]
+    public async Task A_move_is_saved_and_published_once_after_the_save()
+    {
+        var staff = await StaffAsync("demo-staff");
+        var target = await Factory.WithScopeAsync(sp => sp.GetRequiredService<OrganizationDbContext>().OrgUnits.Where(u => u.Name == "市民課").Select(u => u.Id).SingleAsync());
+
+        await Factory.WithScopeAsync(sp => sp.GetRequiredService<IMediator>().Send(From(staff, c => c with { OrgUnitId = target, Tier = "manager" })));
+
+        var saved = await StaffAsync("demo-staff");
+        Assert.Equal(target, saved.OrgUnitId);
+        Assert.Equal(StaffTier.Manager, saved.Tier);
+        var published = Assert.Single(Factory.Events.Of<StaffChanged>());
+        Assert.Equal(new StaffChanged(staff.Id, target, StaffTier.Manager, true), published);
+    }
+
+    [Fact]
+    public async Task A_deactivated_person_can_no_longer_sign_in()
+    {
+        var staff = await StaffAsync("demo-staff");
+
+        await Factory.WithScopeAsync(sp => sp.GetRequiredService<IMediator>().Send(From(staff, c => c with { IsActive = false })));
+
+        var client = SiteClient.Create(Factory);
+        var response = await SiteClient.PostFormAsync(client, "/account/sign-in", new() { ["Login"] = "demo-staff", ["Password"] = SiteClient.DemoPassword });
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("このアカウントではサインインできません", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Admins_edit_staff_through_the_Japanese_screen()
+    {
+        var staff = await StaffAsync("demo-staff");
+        var admin = await SiteClient.SignInAsync(Factory, "demo-admin");
+        var form = await admin.GetStringAsync($"/admin/staff/{staff.Id}");
+        Assert.Contains("職員情報の編集", form);
+
+        var response = await SiteClient.PostFormAsync(admin, $"/admin/staff/{staff.Id}", new()
+        {
+            ["Form.FamilyName"] = staff.FamilyName, ["Form.GivenName"] = "新名", ["Form.FamilyNameKana"] = staff.FamilyNameKana,
+            ["Form.GivenNameKana"] = "シンメイ", ["Form.Email"] = staff.Email!, ["Form.OrgUnitId"] = staff.OrgUnitId.ToString(),
+            ["Form.Tier"] = "general", ["Form.JobTitle"] = "主任", ["Form.IsActive"] = "true", ["Form.Roles"] = "Facilitator",
+        });
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(html.Contains("保存しました。", StringComparison.Ordinal), System.Text.RegularExpressions.Regex.Match(html, "<main.*?</main>", System.Text.RegularExpressions.RegexOptions.Singleline).Value);
+        var me = await Factory.WithScopeAsync(sp => sp.GetMeAsync("demo-staff"));
+        Assert.Equal("新名", me.GivenName);
+        Assert.Equal(["Facilitator", "Staff"], me.Roles);
+    }
+
+    [Fact]
+    public async Task Managers_cannot_open_the_staff_screens()
+    {
+        var manager = await SiteClient.SignInAsync(Factory, "demo-manager");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/admin/staff")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/admin/org-units")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_org_chart_and_staff_list_show_the_city()
+    {
+        var admin = await SiteClient.SignInAsync(Factory, "demo-admin");
+
+        var chart = await admin.GetStringAsync("/admin/org-units");
+        Assert.Contains("企画部", chart);
+        Assert.Contains("デジタル推進課", chart);
+
+        var list = await admin.GetStringAsync("/admin/staff?tier=manager");
+        Assert.Contains("人が見つかりました", list);
+        Assert.Contains("管理職", list);
+    }
+}

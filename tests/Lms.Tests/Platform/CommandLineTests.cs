@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace Lms.Tests.Platform;
+
+/// <summary>The operators' commands, run as an operator runs them: the host binary in its own process, on a fresh data directory.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "lms-cli-" + Guid.NewGuid().ToString("N")[..8]);
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var host = Path.Combine(AppContext.BaseDirectory, "Lms.Host.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        start.ArgumentList.Add(host);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Lms__DataDirectory"] = dataDirectory;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task Jobs_list_sets_up_an_empty_data_directory_and_lists_the_recurring_jobs()
+    {
+        var (exit, output, error) = await RunAsync("jobs", "list");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("database-maintenance", output);
+        Assert.True(File.Exists(Path.Combine(dataDirectory, "lms.db")));
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "lms.db")};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM organization_users WHERE UserName IN ('demo-admin','demo-manager','demo-staff')";
+        Assert.Equal(3L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Jobs_run_runs_a_job_once_and_exits_with_its_result()
+    {
+        var (exit, output, error) = await RunAsync("jobs", "run", "database-maintenance");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("database-maintenance: SQLite optimised", output);
+    }
+
+    [Fact]
+    public async Task Jobs_run_with_an_unknown_id_names_the_known_jobs_and_exits_2()
+    {
+        var (exit, _, error) = await RunAsync("jobs", "run", "make-coffee");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("No recurring job 'make-coffee'", error);
+        Assert.Contains("database-maintenance", error);
+    }
+
+    [Fact]
+    public async Task Recipe_run_with_a_bad_file_names_it_and_exits_1()
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var file = Path.Combine(dataDirectory, "broken.recipe.json");
+        await File.WriteAllTextAsync(file, """{"name": "broken", "steps": [{"name": "no-such-step"}]}""");
+
+        var (exit, _, error) = await RunAsync("recipe", "run", file);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("broken.recipe.json", error);
+        Assert.Contains("no-such-step", error);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+}

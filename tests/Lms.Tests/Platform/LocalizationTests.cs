@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Lms.Tests.Platform;
+
+/// <summary>Every UI string has its Japanese text: a missing entry would show English to a Japanese user.</summary>
+public sealed partial class LocalizationTests
+{
+    [GeneratedRegex("""\b(?:T|localizer)\[\s*"((?:[^"\\]|\\.)*)"[,\]]""")]
+    private static partial Regex LiteralKey();
+
+    /// <summary>Keys reached through a variable (status-code titles, tier names, role labels).</summary>
+    private static readonly Dictionary<string, string[]> DynamicKeys = new()
+    {
+        ["FrameworkStrings"] =
+        [
+            "The request is not valid", "Sign-in is required", "Not allowed", "Not found", "Page not found", "Something went wrong on the server",
+            "Too many requests", "Conflict", "Please sign in to continue.", "Check what you entered and try again.",
+            "The page may have moved, or the address may be mistyped.", "The error has been logged. Try again later.",
+            "Your account does not have permission to open this page. If you need it, ask your system administrator.",
+            "Send a valid access token (Authorization: Bearer ...) or sign in.", "Your account does not have permission for this.",
+            "Nothing exists at this address, or you may not see it.", "Check the fields named in the errors and send it again.",
+        ],
+        ["OrganizationStrings"] = ["Executive", "Manager", "General staff", "Role: Manager", "Role: Facilitator", "Role: Admin"],
+    };
+
+    public static TheoryData<string, string, string> Projects => new()
+    {
+        { "src/Framework/Lms.Framework", "src/Framework/Lms.Framework/Resources/FrameworkStrings.ja.resx", "FrameworkStrings" },
+        { "themes/Lms.Themes.Staff", "src/Framework/Lms.Framework/Resources/FrameworkStrings.ja.resx", "FrameworkStrings" },
+        { "themes/Lms.Themes.Admin", "src/Framework/Lms.Framework/Resources/FrameworkStrings.ja.resx", "FrameworkStrings" },
+        { "src/Modules/Lms.Modules.Organization", "src/Modules/Lms.Modules.Organization/Resources/OrganizationStrings.ja.resx", "OrganizationStrings" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void Every_string_of_a_project_has_a_Japanese_translation(string project, string resx, string resource)
+    {
+        var root = RepositoryRoot();
+        var translated = XDocument.Load(Path.Combine(root, resx)).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
+        var used = Directory.EnumerateFiles(Path.Combine(root, project), "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .SelectMany(f => LiteralKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal)))
+            .Concat(DynamicKeys.GetValueOrDefault(resource, []))
+            .Distinct()
+            .Where(k => !k.EndsWith(": ", StringComparison.Ordinal) && k != "{0}");
+
+        var missing = used.Where(k => !translated.TryGetValue(k, out var ja) || string.IsNullOrWhiteSpace(ja)).ToList();
+
+        Assert.True(missing.Count == 0, "Missing Japanese for: " + string.Join(" | ", missing));
+    }
+
+    public static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Lms.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Lms.sln not found above " + AppContext.BaseDirectory);
+    }
+}
