@@ -15,6 +15,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.WebEncoders;
@@ -95,7 +96,17 @@ public static class PlatformServiceCollectionExtensions
             o.SupportedUICultures = LmsCultures.Supported;
             o.FallBackToParentCultures = true;
             o.FallBackToParentUICultures = true;
-            // Order: explicit ?culture=, the sticky cookie, then the browser's or API client's Accept-Language.
+            // Pages: ?culture= or the sticky cookie, else Japanese, whatever the browser's language.
+            // API callers: their Accept-Language decides the language of problem details.
+            var acceptLanguage = new AcceptLanguageHeaderRequestCultureProvider();
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new CustomRequestCultureProvider(context => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                    ? acceptLanguage.DetermineProviderCultureResult(context)
+                    : Task.FromResult<ProviderCultureResult?>(null)),
+            ];
         });
         services.AddSingleton<ThemeLayout>();
 

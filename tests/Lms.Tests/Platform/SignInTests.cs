@@ -27,6 +27,16 @@ public sealed class SignInTests(LmsAppFactory factory) : SiteTest(factory)
     }
 
     [Fact]
+    public async Task Pages_stay_Japanese_for_a_browser_set_to_English_until_the_person_switches()
+    {
+        var client = SiteClient.Create(Factory, language: "en-US,en;q=0.9");
+
+        var page = await client.GetStringAsync("/account/sign-in");
+
+        Assert.Contains("<html lang=\"ja\">", page);
+    }
+
+    [Fact]
     public async Task The_English_switch_sticks_in_a_cookie()
     {
         var client = SiteClient.Create(Factory);
