@@ -13,7 +13,11 @@ internal static class CultureEndpoints
     {
         endpoints.MapPost("/culture", async (HttpContext context, IAntiforgery antiforgery) =>
         {
-            await antiforgery.ValidateRequestAsync(context);
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             var form = await context.Request.ReadFormAsync();
             var requested = form["culture"].ToString();
             var culture = LmsCultures.Supported.FirstOrDefault(c => c.Name == requested) ?? LmsCultures.Japanese;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Lms.Framework.Data.Platform;
 using Lms.Framework.Recipes;
+using Lms.Framework.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Configuration;
 namespace Lms.Framework.Features.RunRecipe;
 
 [Authorize(Policy = "RunRecipes")]
-public sealed class RunRecipeModel(RecipeRunner runner, PlatformDbContext db, IConfiguration configuration) : PageModel
+public sealed class RunRecipeModel(RecipeRunner runner, PlatformDbContext db, IConfiguration configuration, ISiteSettingsService settings) : PageModel
 {
     public sealed record RecipeFile(string FileName, string DisplayName, DateTimeOffset? LastRun);
 
@@ -60,11 +61,12 @@ public sealed class RunRecipeModel(RecipeRunner runner, PlatformDbContext db, IC
     {
         var directory = SiteSetup.RecipesDirectory(configuration);
         var runs = await db.RecipeRuns.AsNoTracking().ToListAsync(ct);
+        var timeZone = (await settings.GetAsync(ct)).TimeZone;
         var files = new List<RecipeFile>();
         foreach (var path in Directory.Exists(directory) ? Directory.EnumerateFiles(directory, "*.recipe.json").Order(StringComparer.Ordinal) : Enumerable.Empty<string>())
         {
             var name = ReadName(path);
-            var last = runs.Where(r => r.Source == Path.GetFileName(path)).Select(r => (DateTimeOffset?)r.ExecutedAt).Max();
+            var last = runs.Where(r => r.Source == Path.GetFileName(path)).Select(r => (DateTimeOffset?)TimeZoneInfo.ConvertTime(r.ExecutedAt, timeZone)).Max();
             files.Add(new RecipeFile(Path.GetFileName(path), name, last));
         }
 
