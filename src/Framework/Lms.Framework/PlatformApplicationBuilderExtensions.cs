@@ -61,7 +61,4 @@ public static class PlatformApplicationBuilderExtensions
         await app.RunAsync();
         return 0;
     }
-
-    internal static bool IsApiRequest(this HttpRequest request) =>
-        request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 }

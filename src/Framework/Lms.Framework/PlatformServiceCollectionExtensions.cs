@@ -103,7 +103,7 @@ public static class PlatformServiceCollectionExtensions
             [
                 new QueryStringRequestCultureProvider(),
                 new CookieRequestCultureProvider(),
-                new CustomRequestCultureProvider(context => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                new CustomRequestCultureProvider(context => context.Request.IsApi()
                     ? acceptLanguage.DetermineProviderCultureResult(context)
                     : Task.FromResult<ProviderCultureResult?>(null)),
             ];

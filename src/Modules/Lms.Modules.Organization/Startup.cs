@@ -28,6 +28,8 @@ public sealed class Startup : ModuleStartup
 
         services.AddRecipeStep<RolesStep>();
         services.AddRecipeStep<DemoCityStep>();
+        services.AddRecipeStep<AdminAccountStep>();
+        services.AddScoped<IStartupTask, DemoPasswordWarning>();
         services.AddScoped<IStartupTask, PermissionSynchronizer>();
     }
 

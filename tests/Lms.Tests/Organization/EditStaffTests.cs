@@ -103,6 +103,72 @@ public sealed class EditStaffTests(LmsAppFactory factory) : SiteTest(factory)
     }
 
     [Fact]
+    public async Task A_deactivated_persons_bearer_token_stops_working()
+    {
+        var staff = await StaffAsync("demo-staff");
+        var client = Factory.CreateClient().Bearer(await SiteClient.TokenAsync(Factory.CreateClient(), "demo-staff"));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode);
+
+        await Factory.WithScopeAsync(sp => sp.GetRequiredService<IMediator>().Send(From(staff, c => c with { IsActive = false })));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_last_active_administrator_cannot_be_removed_or_deactivated()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ja-JP");
+        var admin = await StaffAsync("demo-admin");
+
+        foreach (var change in new Func<EditStaff.Command, EditStaff.Command>[] { c => c with { Roles = [] }, c => c with { IsActive = false, Roles = ["Admin"] } })
+        {
+            var e = await Assert.ThrowsAsync<ValidationException>(() => Factory.WithScopeAsync(sp => sp.GetRequiredService<IMediator>().Send(From(admin, change))));
+            Assert.Contains("最後の有効な管理者", e.Errors.Single().ErrorMessage);
+        }
+
+        Assert.Contains("Admin", (await Factory.WithScopeAsync(sp => sp.GetMeAsync("demo-admin"))).Roles);
+    }
+
+    [Fact]
+    public async Task Editing_people_without_AssignRoles_leaves_their_roles_alone()
+    {
+        // An HR clerk role: may edit staff, may not hand out roles.
+        await Factory.Services.GetRequiredService<Lms.Framework.Recipes.RecipeRunner>().RunAsync("""
+            {"name": "hr", "steps": [{"name": "roles", "roles": [{"name": "Manager", "permissions": ["AccessAdminArea", "ViewOrganization", "ManageOrganization"]}]}]}
+            """, "hr.recipe.json", null, default);
+        var staff = await StaffAsync("demo-staff");
+        var clerk = await SiteClient.SignInAsync(Factory, "demo-manager");
+
+        var response = await SiteClient.PostFormAsync(clerk, $"/admin/staff/{staff.Id}", new()
+        {
+            ["Form.FamilyName"] = staff.FamilyName, ["Form.GivenName"] = staff.GivenName, ["Form.FamilyNameKana"] = staff.FamilyNameKana,
+            ["Form.GivenNameKana"] = staff.GivenNameKana, ["Form.Email"] = staff.Email!, ["Form.OrgUnitId"] = staff.OrgUnitId.ToString(),
+            ["Form.Tier"] = "general", ["Form.JobTitle"] = "主任", ["Form.IsActive"] = "true", ["Form.Roles"] = "Admin",
+        });
+
+        Assert.Contains("保存しました。", await response.Content.ReadAsStringAsync());
+        var me = await Factory.WithScopeAsync(sp => sp.GetMeAsync("demo-staff"));
+        Assert.Equal("主任", me.JobTitle);
+        Assert.Equal(["Staff"], me.Roles);
+    }
+
+    [Fact]
+    public async Task The_staff_list_pages_through_everyone()
+    {
+        var admin = await SiteClient.SignInAsync(Factory, "demo-admin");
+
+        var first = await admin.GetStringAsync("/admin/staff");
+        var second = await admin.GetStringAsync("/admin/staff?active=true&p=2");
+
+        Assert.Contains("ページ中 1 ページ目", first); // 120 seeded staff: 3 pages of 50
+        Assert.Contains("ページ中 2 ページ目", second);
+        Assert.Contains("p=2", first);
+        var numbers = System.Text.RegularExpressions.Regex.Matches(second, "<td>([0-9]{6})</td>").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(numbers);
+        Assert.All(numbers, n => Assert.DoesNotContain($"<td>{n}</td>", first));
+    }
+
+    [Fact]
     public async Task Managers_cannot_open_the_staff_screens()
     {
         var manager = await SiteClient.SignInAsync(Factory, "demo-manager");

@@ -8,7 +8,9 @@ public sealed class CommandLineTests : IDisposable
 {
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "lms-cli-" + Guid.NewGuid().ToString("N")[..8]);
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunWithAsync([], args);
+
+    private async Task<(int ExitCode, string Output, string Error)> RunWithAsync(Dictionary<string, string> environment, params string[] args)
     {
         var host = Path.Combine(AppContext.BaseDirectory, "Lms.Host.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
@@ -20,6 +22,11 @@ public sealed class CommandLineTests : IDisposable
 
         start.Environment["Lms__DataDirectory"] = dataDirectory;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -41,6 +48,24 @@ public sealed class CommandLineTests : IDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM organization_users WHERE UserName IN ('demo-admin','demo-manager','demo-staff')";
         Assert.Equal(3L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Without_the_demo_the_first_administrator_comes_from_configuration()
+    {
+        var (exit, _, error) = await RunWithAsync(
+            new() { ["Lms__Demo__Enabled"] = "false", ["Lms__Setup__AdminUserName"] = "tajimi-admin", ["Lms__Setup__AdminPassword"] = "Kanri-Sha-2026!" },
+            "jobs", "list");
+
+        Assert.True(exit == 0, error);
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "lms.db")};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT u.UserName || ':' || r.Name FROM organization_users u
+            JOIN organization_user_roles ur ON ur.UserId = u.Id JOIN organization_roles r ON r.Id = ur.RoleId
+            """;
+        Assert.Equal("tajimi-admin:Admin", await command.ExecuteScalarAsync());
     }
 
     [Fact]

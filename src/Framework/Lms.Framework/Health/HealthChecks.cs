@@ -14,8 +14,7 @@ internal sealed class HangfireHealthCheck(JobStorage storage, Microsoft.Extensio
         {
             var monitoring = storage.GetMonitoringApi();
             var servers = monitoring.Servers().Count;
-            var failed = monitoring.FailedCount();
-            var data = new Dictionary<string, object> { ["servers"] = servers, ["failedJobs"] = failed };
+            var data = new Dictionary<string, object> { ["servers"] = servers };
             var expectServer = configuration["Lms:Jobs:ServerEnabled"] is not "false" and not "False";
             return Task.FromResult(expectServer && servers == 0
                 ? HealthCheckResult.Degraded("Hangfire storage answers, but no Hangfire server is running yet.", data: data)

@@ -53,12 +53,18 @@ internal static class HangfireSetup
     }
 
     /// <summary>Registers (or updates) every module's recurring job with its configured schedule.</summary>
-    public static void RegisterRecurringJobs(IServiceProvider services)
+    public static async Task RegisterRecurringJobsAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var configuration = services.GetRequiredService<IConfiguration>();
         var manager = services.GetRequiredService<IRecurringJobManager>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Lms.Jobs");
-        var timeZone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Lms:TimeZone"] ?? "Asia/Tokyo");
+        TimeZoneInfo timeZone;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            // Schedules ("Monday 08:00") are in the site's time zone, the one the settings recipe sets.
+            timeZone = (await scope.ServiceProvider.GetRequiredService<Settings.ISiteSettingsService>().GetAsync(cancellationToken)).TimeZone;
+        }
+
         foreach (var definition in services.GetServices<RecurringJobDefinition>())
         {
             var cron = configuration[$"Lms:Jobs:Schedules:{definition.Id}"] ?? definition.Cron;

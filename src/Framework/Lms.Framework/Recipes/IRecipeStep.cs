@@ -34,9 +34,15 @@ public sealed class RecipeExecutionContext(string recipeName, string source, str
     public List<string> Log { get; } = [];
 }
 
-public sealed class RecipeException(string source, string? step, string reason)
-    : Exception(step is null ? $"Recipe '{source}': {reason}" : $"Recipe '{source}', step '{step}': {reason}")
+/// <summary>
+/// A recipe that was refused (<see cref="DuringExecution"/> false: nothing was applied) or whose step
+/// failed while running (true: the steps before it were applied; they are idempotent, so fix and re-run).
+/// </summary>
+public sealed class RecipeException(string source, string? step, string reason, Exception? inner = null, bool duringExecution = false)
+    : Exception(step is null ? $"Recipe '{source}': {reason}" : $"Recipe '{source}', step '{step}': {reason}", inner)
 {
+    public bool DuringExecution { get; } = duringExecution;
+
     public string RecipeSource { get; } = source;
     public string? Step { get; } = step;
     public string Reason { get; } = reason;

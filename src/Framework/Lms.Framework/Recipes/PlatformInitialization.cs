@@ -28,7 +28,7 @@ public static class PlatformInitialization
             }
         }
 
-        Jobs.HangfireSetup.RegisterRecurringJobs(services);
+        await Jobs.HangfireSetup.RegisterRecurringJobsAsync(services, cancellationToken);
     }
 }
 

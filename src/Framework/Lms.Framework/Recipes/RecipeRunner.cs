@@ -27,15 +27,18 @@ public sealed class RecipeRunner(IServiceScopeFactory scopeFactory, TimeProvider
 
         var context = new RecipeExecutionContext(name, source, executedBy, services);
         logger.LogInformation("Running recipe {Recipe} ({Source}): {Count} step(s)", name, source, steps.Count);
-        foreach (var (step, element) in steps)
+        for (var i = 0; i < steps.Count; i++)
         {
+            var (step, element) = steps[i];
             try
             {
                 await step.ExecuteAsync(element, context, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException and not RecipeException)
             {
-                throw new RecipeException(source, step.Name, e.Message);
+                logger.LogError(e, "Recipe {Recipe} ({Source}) failed at step #{Index} {Step}", name, source, i + 1, step.Name);
+                var reason = e.InnerException is { } inner ? $"{e.Message} ({inner.Message})" : e.Message;
+                throw new RecipeException(source, $"#{i + 1} {step.Name}", reason, e, duringExecution: true);
             }
         }
 

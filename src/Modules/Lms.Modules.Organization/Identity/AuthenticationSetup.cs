@@ -1,3 +1,4 @@
+using Lms.Framework.Web;
 using Lms.Modules.Organization.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -42,7 +43,7 @@ internal static class AuthenticationSetup
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = context =>
             {
-                if (IsApi(context.Request))
+                if (context.Request.IsApi())
                 {
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                     return Task.CompletedTask;
@@ -68,11 +69,10 @@ internal static class AuthenticationSetup
             })
             .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
+                    ? CheckedBearerHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, CheckedBearerHandler>(CheckedBearerHandler.SchemeName, null)
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
                 o.BearerTokenExpiration = TimeSpan.FromMinutes(configuration.GetValue("Lms:Auth:TokenMinutes", 60)));
     }
-
-    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 }

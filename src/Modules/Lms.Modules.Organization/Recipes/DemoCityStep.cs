@@ -37,7 +37,8 @@ internal sealed class DemoCityStep(OrganizationDbContext db, UserManager<LmsUser
             yield return "\"password\" (for the demo accounts) is required.";
         }
 
-        if (!context.Steps.Any(s => s.GetProperty("name").GetString() == "roles") && !RolesAlreadyExist())
+        if (!context.Steps.Any(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && n.GetString() == "roles")
+            && !RolesAlreadyExist())
         {
             yield return "the roles Staff, Manager and Admin must exist: run the setup recipe first.";
         }
@@ -66,7 +67,7 @@ internal sealed class DemoCityStep(OrganizationDbContext db, UserManager<LmsUser
         context.Log.Add($"Demo city: {city.Units.Count} units, {city.People.Count} staff ({registered.Count} new)");
         foreach (var notification in registered)
         {
-            await mediator.Publish(notification, cancellationToken);
+            await mediator.Publish(notification, CancellationToken.None); // committed: deliver whatever happens to the caller
         }
     }
 

@@ -66,5 +66,5 @@ public sealed class ErrorModel : PageModel
         return Page();
     }
 
-    private static bool IsApi(string path) => path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) || path.Equals("/api", StringComparison.OrdinalIgnoreCase);
+    private static bool IsApi(string path) => new PathString(path).IsApi();
 }

@@ -18,6 +18,7 @@ public sealed class RunRecipeModel(RecipeRunner runner, PlatformDbContext db, IC
     public IReadOnlyList<RecipeFile> Files { get; private set; } = [];
     public RecipeResult? Result { get; private set; }
     public string? Error { get; private set; }
+    public bool FailedWhileRunning { get; private set; }
     public string Json { get; private set; } = "";
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
@@ -54,6 +55,7 @@ public sealed class RunRecipeModel(RecipeRunner runner, PlatformDbContext db, IC
         catch (RecipeException e)
         {
             Error = e.Message;
+            FailedWhileRunning = e.DuringExecution;
         }
     }
 

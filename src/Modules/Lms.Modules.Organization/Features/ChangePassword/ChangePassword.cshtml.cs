@@ -28,7 +28,17 @@ public sealed class ChangePasswordModel(UserManager<LmsUser> users, SignInManage
             return Page();
         }
 
-        var result = await users.ChangePasswordAsync(user, CurrentPassword, NewPassword);
+        // Guesses of the current password count towards the lockout, as on the sign-in page.
+        var check = await signIn.CheckPasswordSignInAsync(user, CurrentPassword ?? "", lockoutOnFailure: true);
+        if (!check.Succeeded)
+        {
+            Errors.Add(check.IsLockedOut
+                ? T["Too many failed attempts. This account is locked for a while; try again later or ask the system administrator."]
+                : T["The current password is not correct."]);
+            return Page();
+        }
+
+        var result = await users.ChangePasswordAsync(user, CurrentPassword!, NewPassword);
         if (!result.Succeeded)
         {
             Errors.AddRange(result.Errors.Select(e => Describe(e)));

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Lms.Modules.Organization.Features.EditStaff;
 
 /// <summary>An admin corrects a person: names, unit, tier, the units they manage, their roles, active or not.</summary>
-public static partial class EditStaff
+internal static partial class EditStaff
 {
     /// <summary>Roles an admin grants by hand; Staff is everyone's.</summary>
     public static readonly IReadOnlyList<string> AssignableRoles = [RoleNames.Manager, RoleNames.Facilitator, RoleNames.Admin];
@@ -29,7 +29,7 @@ public static partial class EditStaff
         string? JobTitle,
         bool IsActive,
         IReadOnlyList<Guid> ManagedUnitIds,
-        IReadOnlyList<string> Roles) : IRequest<bool>;
+        IReadOnlyList<string>? Roles) : IRequest<bool>; // null: leave the roles as they are
 
     private static string Normalize(string email) => email.Trim().ToLowerInvariant();
 
@@ -55,7 +55,28 @@ public static partial class EditStaff
                 .MustAsync(async (ids, ct) => ids.Count == 0 || await db.OrgUnits.CountAsync(u => ids.Contains(u.Id), ct) == ids.Distinct().Count())
                 .WithMessage(_ => T["One of the managed units does not exist."]);
             RuleForEach(c => c.Roles).Must(r => AssignableRoles.Contains(r)).WithMessage(_ => T["Unknown role."]);
+            RuleFor(c => c)
+                .MustAsync(async (c, ct) => !await RemovesTheLastAdminAsync(db, c, ct))
+                .WithMessage(_ => T["This is the site's last active administrator. Make someone else an administrator first."]);
         }
+    }
+
+    /// <summary>Would this change leave the site without an active admin (no way back in)?</summary>
+    private static async Task<bool> RemovesTheLastAdminAsync(OrganizationDbContext db, Command c, CancellationToken ct)
+    {
+        var keepsAdmin = c.IsActive && (c.Roles is null || c.Roles.Contains(RoleNames.Admin));
+        if (keepsAdmin)
+        {
+            return false;
+        }
+
+        var admins = from u in db.Users
+                     join ur in db.UserRoles on u.Id equals ur.UserId
+                     join r in db.Roles on ur.RoleId equals r.Id
+                     where r.Name == RoleNames.Admin && u.IsActive
+                     select u.StaffId;
+        var list = await admins.ToListAsync(ct);
+        return list.Contains(c.StaffId) && list.Count == 1;
     }
 
     internal sealed class Handler(OrganizationDbContext db, UserManager<LmsUser> users, IMediator mediator, TimeProvider clock) : IRequestHandler<Command, bool>
@@ -98,38 +119,50 @@ public static partial class EditStaff
             await transaction.CommitAsync(cancellationToken);
             if (changedForOthers)
             {
-                await mediator.Publish(new StaffChanged(staff.Id, staff.OrgUnitId, staff.Tier, staff.IsActive), cancellationToken);
+                // Committed: subscribers get the event even if the caller has gone away meanwhile.
+                await mediator.Publish(new StaffChanged(staff.Id, staff.OrgUnitId, staff.Tier, staff.IsActive), CancellationToken.None);
             }
 
             return true;
         }
 
-        private async Task SyncAccountAsync(LmsUser user, StaffMember staff, IReadOnlyList<string> roles)
+        private async Task SyncAccountAsync(LmsUser user, StaffMember staff, IReadOnlyList<string>? roles)
         {
             var wasActive = user.IsActive;
             user.IsActive = staff.IsActive;
             user.Email = staff.Email;
             user.NormalizedEmail = staff.Email?.ToUpperInvariant();
-            await users.UpdateAsync(user);
+            Check(await users.UpdateAsync(user));
 
             var current = await users.GetRolesAsync(user);
-            var wanted = roles.Where(AssignableRoles.Contains).Append(RoleNames.Staff).ToHashSet(StringComparer.Ordinal);
+            var wanted = roles is null
+                ? current.ToHashSet(StringComparer.Ordinal)
+                : roles.Where(AssignableRoles.Contains).Append(RoleNames.Staff).ToHashSet(StringComparer.Ordinal);
             var remove = current.Where(r => !wanted.Contains(r)).ToList();
             var add = wanted.Where(r => !current.Contains(r)).ToList();
             if (remove.Count > 0)
             {
-                await users.RemoveFromRolesAsync(user, remove);
+                Check(await users.RemoveFromRolesAsync(user, remove));
             }
 
             if (add.Count > 0)
             {
-                await users.AddToRolesAsync(user, add);
+                Check(await users.AddToRolesAsync(user, add));
             }
 
             // Sessions of a deactivated person or one whose roles changed end at the next stamp check.
             if ((wasActive && !staff.IsActive) || remove.Count > 0 || add.Count > 0)
             {
-                await users.UpdateSecurityStampAsync(user);
+                Check(await users.UpdateSecurityStampAsync(user));
+            }
+        }
+
+        /// <summary>Identity reports failure in its result; throwing rolls the whole edit back.</summary>
+        private static void Check(IdentityResult result)
+        {
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException("Account update failed: " + string.Join(" ", result.Errors.Select(e => e.Description)));
             }
         }
     }

@@ -37,6 +37,7 @@ public sealed class EditStaffModel(OrganizationDbContext db, UserManager<LmsUser
     public List<string> Errors { get; } = [];
     public bool Saved { get; private set; }
     public bool CanEdit { get; private set; }
+    public bool CanAssignRoles { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -78,10 +79,16 @@ public sealed class EditStaffModel(OrganizationDbContext db, UserManager<LmsUser
             return NotFound();
         }
 
+        var mayAssignRoles = (await authorization.AuthorizeAsync(User, Permissions.AssignRoles.Name)).Succeeded;
         try
         {
-            await mediator.Send(new EditStaff.Command(id, Form.FamilyName, Form.GivenName, Form.FamilyNameKana, Form.GivenNameKana, Form.Email,
-                Form.OrgUnitId, Form.Tier, Form.JobTitle, Form.IsActive, Form.ManagedUnitIds, Form.Roles), ct);
+            var found = await mediator.Send(new EditStaff.Command(id, Form.FamilyName, Form.GivenName, Form.FamilyNameKana, Form.GivenNameKana, Form.Email,
+                Form.OrgUnitId, Form.Tier, Form.JobTitle, Form.IsActive, Form.ManagedUnitIds, mayAssignRoles ? Form.Roles : null), ct);
+            if (!found)
+            {
+                return NotFound();
+            }
+
             Saved = true;
         }
         catch (ValidationException e)
@@ -99,5 +106,12 @@ public sealed class EditStaffModel(OrganizationDbContext db, UserManager<LmsUser
         EmployeeNumber = staff.EmployeeNumber;
         Units = [.. (await OrgChart.LoadAsync(db, ct)).All.Select(n => n.Unit)];
         CanEdit = (await authorization.AuthorizeAsync(User, Permissions.ManageOrganization.Name)).Succeeded;
+        CanAssignRoles = (await authorization.AuthorizeAsync(User, Permissions.AssignRoles.Name)).Succeeded;
+        if (Request.Method == HttpMethods.Post && !CanAssignRoles)
+        {
+            // The form did not carry the roles it could not change; show what the account has.
+            var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.StaffId == staff.Id, ct);
+            Form.Roles = user is null ? [] : [.. await users.GetRolesAsync(user)];
+        }
     }
 }

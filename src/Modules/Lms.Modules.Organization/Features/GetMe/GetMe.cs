@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lms.Modules.Organization.Features.GetMe;
 
 /// <summary>GET /api/v1/me: the signed-in person.</summary>
-public static class GetMe
+internal static class GetMe
 {
     public sealed record Query(ClaimsPrincipal User) : IRequest<Me?>;
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Lms.Modules.Organization.Features.IssueToken;
 
 /// <summary>POST /api/v1/auth/token: exchanges a user name and password for a bearer token.</summary>
-public static class IssueToken
+internal static class IssueToken
 {
     public sealed record Command(string? UserName, string? Password) : IRequest<Result>;
 

@@ -20,7 +20,7 @@ public sealed class ListStaffModel(OrganizationDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public Guid? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public string? Tier { get; set; }
     [BindProperty(SupportsGet = true)] public bool? Active { get; set; } = true;
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<OrgChart.UnitInfo> Units { get; private set; } = [];
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -76,6 +76,7 @@ public sealed class ListStaffModel(OrganizationDbContext db) : PageModel
         ["unit"] = Unit?.ToString(),
         ["tier"] = Tier,
         ["active"] = Active?.ToString().ToLowerInvariant() ?? "",
-        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // "page" is Razor Pages' own route value; it cannot carry the page number.
+        ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
 }
