@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.WebEncoders;
@@ -33,6 +34,13 @@ public static class PlatformServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         // Module and theme assets from bin/ also outside Development (a no-op once published).
         builder.WebHost.UseStaticWebAssets();
+        // A service a module cannot build fails the start, in every environment (tests included),
+        // not the first request or background job that needs it.
+        builder.Host.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateOnBuild = true;
+            o.ValidateScopes = true;
+        });
         if (isCommand)
         {
             // An operator's command prints its own result; keep the framework's chatter out of it.

@@ -21,6 +21,10 @@ public sealed class Startup : ModuleStartup
         services.AddModuleDbContext<OrganizationDbContext, SqliteOrganizationDbContext, PostgresOrganizationDbContext>(OrganizationDbContext.Prefix);
         services.AddLmsIdentity(context.Configuration);
         services.AddScoped<AccountLookup>();
+        services.AddScoped<Domain.AuditTrail>();
+        services.AddScoped<Features.ImportRoster.RosterImporter>();
+        services.AddScoped<Features.ImportRoster.ImportRosterJob>();
+        services.AddScoped<Lms.Framework.Cli.ICommandLineCommand, Features.ImportRoster.RosterCommand>();
 
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
@@ -33,5 +37,10 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IStartupTask, PermissionSynchronizer>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => AccountApi.Map(endpoints);
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        AccountApi.Map(endpoints);
+        RosterApi.Map(endpoints);
+        RosterExport.Map(endpoints);
+    }
 }

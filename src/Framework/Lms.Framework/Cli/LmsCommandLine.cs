@@ -15,13 +15,39 @@ public static class LmsCommandLine
     public static (string[] Command, string[] HostArgs) Split(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Length == 0 || args[0] is not ("jobs" or "recipe"))
+        // A first word that is not a switch names a command (built-in or a module's); switches that
+        // follow it configure the host when they name a configuration key (--Lms:DataDirectory=...)
+        // or a host option (--urls, --environment, --contentRoot); the others belong to the command.
+        if (args.Length == 0 || args[0].StartsWith('-'))
         {
             return ([], args);
         }
 
-        var words = args.TakeWhile(a => !a.StartsWith('-')).ToArray();
-        return (words, args[words.Length..]);
+        var command = args.Where(a => !IsHostSwitch(a)).ToArray();
+        return (command, args.Where(IsHostSwitch).ToArray());
+    }
+
+    private static bool IsHostSwitch(string arg)
+    {
+        if (!arg.StartsWith("--", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var key = arg[2..].Split('=', 2)[0];
+        return key.Contains(':', StringComparison.Ordinal) || key is "urls" or "environment" or "contentRoot" or "applicationName";
+    }
+
+    private static async Task<int> RunModuleCommandAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var command = scope.ServiceProvider.GetServices<ICommandLineCommand>().FirstOrDefault(c => c.Name == args[0]);
+        if (command is null)
+        {
+            return Usage(services, error);
+        }
+
+        return await command.RunAsync(args[1..], output, error, ct);
     }
 
     public static async Task<int> RunAsync(WebApplication app, string[] args, TextWriter output, TextWriter error)
@@ -39,7 +65,8 @@ public static class LmsCommandLine
                 ("jobs", "list") => ListJobs(app.Services, output),
                 ("jobs", "run") when args.Length == 3 => await RunJobAsync(app.Services, args[2], output, error, ct),
                 ("recipe", "run") when args.Length == 3 => await RunRecipeAsync(app.Services, args[2], output, error, ct),
-                _ => Usage(error),
+                ("jobs" or "recipe", _) => Usage(app.Services, error),
+                _ => await RunModuleCommandAsync(app.Services, args, output, error, ct),
             };
         }
         catch (RecipeException e)
@@ -96,14 +123,20 @@ public static class LmsCommandLine
         return 0;
     }
 
-    private static int Usage(TextWriter error)
+    private static int Usage(IServiceProvider services, TextWriter error)
     {
         error.WriteLine("""
             Usage:
               dotnet run --project src/Host/Lms.Host -- jobs list
               dotnet run --project src/Host/Lms.Host -- jobs run <job-id>
               dotnet run --project src/Host/Lms.Host -- recipe run <file.recipe.json>
-            """);
+            """.TrimEnd());
+        using var scope = services.CreateScope();
+        foreach (var command in scope.ServiceProvider.GetServices<ICommandLineCommand>().OrderBy(c => c.Name, StringComparer.Ordinal))
+        {
+            error.WriteLine(command.Usage);
+        }
+
         return 2;
     }
 }

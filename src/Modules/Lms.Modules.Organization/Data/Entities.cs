@@ -50,3 +50,53 @@ internal sealed class IntroducedPermission
     public required string Name { get; set; }
     public DateTimeOffset IntroducedAt { get; set; }
 }
+
+internal enum RosterImportStatus
+{
+    Pending = 0,
+    Running = 1,
+    Succeeded = 2,
+    Failed = 3,
+}
+
+/// <summary>One upload of an HR roster file: its progress while it runs, its outcome afterwards.</summary>
+internal sealed class RosterImport
+{
+    public Guid Id { get; set; }
+    public required string FileName { get; set; }
+    /// <summary>The uploaded bytes, kept under the data directory until the import finishes.</summary>
+    public required string StoredPath { get; set; }
+    public bool FullImport { get; set; }
+    public string RequestedEncoding { get; set; } = "auto";
+    public string? DetectedEncoding { get; set; }
+    public RosterImportStatus Status { get; set; }
+    public int TotalRows { get; set; }
+    public int ProcessedRows { get; set; }
+    public int Created { get; set; }
+    public int Updated { get; set; }
+    public int Moved { get; set; }
+    public int Deactivated { get; set; }
+    public int Unchanged { get; set; }
+    /// <summary>JSON array of {line, column, message}, in the language of the person who uploaded.</summary>
+    public string ErrorsJson { get; set; } = "[]";
+    public string? Message { get; set; }
+    public string? RequestedBy { get; set; }
+    public string Culture { get; set; } = "ja-JP";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+}
+
+/// <summary>Who changed what, when. Kept when staff are deactivated; never edited.</summary>
+internal sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Actor { get; set; }
+    /// <summary>Stable verb, e.g. "staff.updated", "unit.merged", "roster.imported".</summary>
+    public required string Action { get; set; }
+    public required string EntityType { get; set; }
+    public string? EntityId { get; set; }
+    /// <summary>A one-line account in the site's language at the time, e.g. "長谷川 美咲: 所属 A → B".</summary>
+    public required string Summary { get; set; }
+}

@@ -13,6 +13,8 @@ public class OrganizationDbContext(DbContextOptions options) : IdentityDbContext
     internal DbSet<StaffMember> Staff => Set<StaffMember>();
     internal DbSet<UnitManager> UnitManagers => Set<UnitManager>();
     internal DbSet<IntroducedPermission> IntroducedPermissions => Set<IntroducedPermission>();
+    internal DbSet<RosterImport> RosterImports => Set<RosterImport>();
+    internal DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModuleConventions.Apply(configurationBuilder, Database);
@@ -66,6 +68,32 @@ public class OrganizationDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(m => m.OrgUnitId);
             e.HasOne<StaffMember>().WithMany().HasForeignKey(m => m.StaffId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<OrgUnit>().WithMany().HasForeignKey(m => m.OrgUnitId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<RosterImport>(e =>
+        {
+            e.ToTable("organization_roster_imports");
+            e.HasKey(i => i.Id);
+            e.Property(i => i.FileName).HasMaxLength(260).IsRequired();
+            e.Property(i => i.StoredPath).HasMaxLength(500).IsRequired();
+            e.Property(i => i.RequestedEncoding).HasMaxLength(20);
+            e.Property(i => i.DetectedEncoding).HasMaxLength(20);
+            e.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(i => i.Message).HasMaxLength(500);
+            e.Property(i => i.RequestedBy).HasMaxLength(256);
+            e.Property(i => i.Culture).HasMaxLength(16);
+            e.HasIndex(i => i.CreatedAt);
+        });
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("organization_audit_entries");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Actor).HasMaxLength(256).IsRequired();
+            e.Property(a => a.Action).HasMaxLength(64).IsRequired();
+            e.Property(a => a.EntityType).HasMaxLength(32).IsRequired();
+            e.Property(a => a.EntityId).HasMaxLength(64);
+            e.Property(a => a.Summary).HasMaxLength(2000).IsRequired();
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
         });
         builder.Entity<IntroducedPermission>(e =>
         {

@@ -3,6 +3,7 @@ using FluentValidation;
 using Lms.Contracts.Organization;
 using Lms.Framework.Security;
 using Lms.Modules.Organization.Data;
+using Lms.Modules.Organization.Domain;
 using Lms.Modules.Organization.Identity;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
@@ -79,7 +80,7 @@ internal static partial class EditStaff
         return list.Contains(c.StaffId) && list.Count == 1;
     }
 
-    internal sealed class Handler(OrganizationDbContext db, UserManager<LmsUser> users, IMediator mediator, TimeProvider clock) : IRequestHandler<Command, bool>
+    internal sealed class Handler(OrganizationDbContext db, UserManager<LmsUser> users, IMediator mediator, TimeProvider clock, Domain.AuditTrail audit, IStringLocalizer<OrganizationStrings> T) : IRequestHandler<Command, bool>
     {
         public async Task<bool> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -91,8 +92,11 @@ internal static partial class EditStaff
 
             var tier = StaffTierNames.Parse(request.Tier);
             var changedForOthers = staff.OrgUnitId != request.OrgUnitId || staff.Tier != tier || staff.IsActive != request.IsActive;
+            var action = staff.IsActive && !request.IsActive ? "staff.deactivated" : !staff.IsActive && request.IsActive ? "staff.reactivated" : "staff.updated";
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var unitPaths = await db.OrgUnits.Where(u => u.Id == staff.OrgUnitId || u.Id == request.OrgUnitId).ToDictionaryAsync(u => u.Id, u => u.Path, cancellationToken);
+            var before = Describe(staff, unitPaths);
             staff.FamilyName = request.FamilyName!.Trim();
             staff.GivenName = request.GivenName!.Trim();
             staff.FamilyNameKana = request.FamilyNameKana?.Trim() ?? "";
@@ -108,6 +112,8 @@ internal static partial class EditStaff
             db.UnitManagers.RemoveRange(managed.Where(m => !request.ManagedUnitIds.Contains(m.OrgUnitId)));
             db.UnitManagers.AddRange(request.ManagedUnitIds.Distinct().Where(id => managed.All(m => m.OrgUnitId != id))
                 .Select(id => new UnitManager { StaffId = staff.Id, OrgUnitId = id }));
+            audit.Record(action, "staff", staff.Id, $"{staff.FullName} ({staff.EmployeeNumber}): {before} → {Describe(staff, unitPaths)}"
+                + (request.Roles is null ? "" : $"; {T["roles"]}: {string.Join(", ", request.Roles.Order(StringComparer.Ordinal))}"));
             await db.SaveChangesAsync(cancellationToken);
 
             var user = await db.Users.FirstOrDefaultAsync(u => u.StaffId == staff.Id, cancellationToken);
@@ -156,6 +162,9 @@ internal static partial class EditStaff
                 Check(await users.UpdateSecurityStampAsync(user));
             }
         }
+
+        private string Describe(StaffMember s, Dictionary<Guid, string> unitPaths) =>
+            $"{s.FamilyName} {s.GivenName} / {s.Email} / {unitPaths.GetValueOrDefault(s.OrgUnitId)} / {T[TierText.Of(s.Tier)]} / {(s.IsActive ? T["Active"] : T["Inactive"])}";
 
         /// <summary>Identity reports failure in its result; throwing rolls the whole edit back.</summary>
         private static void Check(IdentityResult result)

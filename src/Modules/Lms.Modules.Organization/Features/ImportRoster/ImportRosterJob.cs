@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.Json;
+using Hangfire;
+using Lms.Modules.Organization.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+
+namespace Lms.Modules.Organization.Features.ImportRoster;
+
+/// <summary>
+/// Runs one roster import in the background: read and check the whole file (progress visible on the
+/// import page), then apply it in one transaction. Safe to run again after a crash: a finished import
+/// is left alone, an interrupted one starts over (nothing of it was committed).
+/// </summary>
+internal sealed class ImportRosterJob(
+    OrganizationDbContext db,
+    RosterImporter importer,
+    IStringLocalizer<OrganizationStrings> T,
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    ILogger<ImportRosterJob> logger)
+{
+    public static readonly JsonSerializerOptions ErrorJson = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [AutomaticRetry(Attempts = 0)] // a bad file stays bad; the outcome is recorded on the import itself
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public async Task RunAsync(Guid importId, CancellationToken cancellationToken)
+    {
+        var import = await db.RosterImports.FirstOrDefaultAsync(i => i.Id == importId, cancellationToken);
+        if (import is null || import.Status is RosterImportStatus.Succeeded or RosterImportStatus.Failed)
+        {
+            return;
+        }
+
+        // Messages in the language of the person who uploaded the file.
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(import.Culture);
+        import.Status = RosterImportStatus.Running;
+        import.StartedAt = clock.GetUtcNow();
+        import.ProcessedRows = 0;
+        await db.SaveChangesAsync(cancellationToken);
+
+        try
+        {
+            await RunImportAsync(import, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Roster import {ImportId} ({File}) failed", import.Id, import.FileName);
+            db.ChangeTracker.Clear();
+            await Finish(import.Id, RosterImportStatus.Failed, T["The import failed unexpectedly and changed nothing. The error has been logged."], [], null, cancellationToken);
+        }
+    }
+
+    private async Task RunImportAsync(RosterImport import, CancellationToken ct)
+    {
+        if (!RosterReader.TryParseEncoding(import.RequestedEncoding, out var encoding))
+        {
+            encoding = RosterEncoding.Auto; // validated at upload; an old record with a retired name falls back to detection
+        }
+
+        var progress = new LatestValue();
+        RosterFile file;
+        await using (var stream = File.OpenRead(import.StoredPath))
+        {
+            var reading = RosterReader.ReadAsync(stream, encoding, T, progress, ct);
+            while (await Task.WhenAny(reading, Task.Delay(500, ct)) != reading)
+            {
+                await ReportProgressAsync(import.Id, progress.Value, ct);
+            }
+
+            file = await reading;
+        }
+
+        await db.RosterImports.Where(i => i.Id == import.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.TotalRows, file.DataRowCount).SetProperty(i => i.ProcessedRows, file.DataRowCount).SetProperty(i => i.DetectedEncoding, file.EncodingName), ct);
+        if (!file.IsValid)
+        {
+            await Finish(import.Id, RosterImportStatus.Failed, T["The file has {0} problem(s). Nothing was imported; correct them and upload the file again.", file.Errors.Count], file.Errors, null, ct);
+            return;
+        }
+
+        var outcome = await importer.ApplyAsync(file, import.FullImport, import.RequestedBy ?? "system", import.FileName, ct);
+        if (outcome.Errors.Count > 0)
+        {
+            await Finish(import.Id, RosterImportStatus.Failed, T["The file has {0} problem(s). Nothing was imported; correct them and upload the file again.", outcome.Errors.Count], outcome.Errors, null, ct);
+            return;
+        }
+
+        var message = outcome.ChangedNothing ? T["Nothing changed: the roster was already up to date."] : T["The roster was imported."];
+        await Finish(import.Id, RosterImportStatus.Succeeded, message, [], outcome, ct);
+    }
+
+    private async Task ReportProgressAsync(Guid id, int rows, CancellationToken ct)
+    {
+        // Its own connection, outside any transaction of the import.
+        await using var scope = scopes.CreateAsyncScope();
+        var other = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
+        await other.RosterImports.Where(i => i.Id == id).ExecuteUpdateAsync(u => u.SetProperty(i => i.ProcessedRows, rows), ct);
+    }
+
+    private async Task Finish(Guid id, RosterImportStatus status, string message, IReadOnlyList<RosterError> errors, ImportOutcome? outcome, CancellationToken ct)
+    {
+        var import = await db.RosterImports.FirstAsync(i => i.Id == id, ct);
+        import.Status = status;
+        import.Message = message;
+        import.ErrorsJson = JsonSerializer.Serialize(errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message }), ErrorJson);
+        import.FinishedAt = clock.GetUtcNow();
+        if (outcome is not null)
+        {
+            (import.Created, import.Updated, import.Moved, import.Deactivated, import.Unchanged) =
+                (outcome.Created, outcome.Updated, outcome.Moved, outcome.Deactivated, outcome.Unchanged);
+        }
+
+        await db.SaveChangesAsync(ct);
+        // The uploaded file holds personal data; the outcome is what we keep.
+        try
+        {
+            File.Delete(import.StoredPath);
+        }
+        catch (IOException e)
+        {
+            logger.LogWarning(e, "Could not delete the uploaded roster {Path}", import.StoredPath);
+        }
+    }
+
+    private sealed class LatestValue : IProgress<int>
+    {
+        private int value;
+
+        public int Value => Volatile.Read(ref value);
+
+        public void Report(int value) => Volatile.Write(ref this.value, value);
+    }
+}

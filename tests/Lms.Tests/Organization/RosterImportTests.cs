@@ -1,0 +1,341 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Lms.Contracts.Organization;
+using Lms.Modules.Organization.Data;
+using Lms.Tests.Infrastructure;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lms.Tests.Organization;
+
+public sealed class RosterImportTests(LmsAppFactory factory) : SiteTest(factory)
+{
+    private const string Header = "職員番号,氏,名,氏カナ,名カナ,メールアドレス,所属,職層,管理所属,在籍";
+
+    private static readonly string[] City =
+    [
+        "X100001,山田,一郎,ヤマダ,イチロウ,ichiro.yamada@test-city.example.jp,検証部,幹部職,検証部,1",
+        "X100002,佐藤,花子,サトウ,ハナコ,hanako.sato@test-city.example.jp,検証部/人事課,管理職,検証部/人事課,1",
+        "X100003,鈴木,次郎,スズキ,ジロウ,jiro.suzuki@test-city.example.jp,検証部/人事課/人事係,一般職,,1",
+        "X100004,高橋,三郎,タカハシ,サブロウ,saburo.takahashi@test-city.example.jp,検証部/人事課/人事係,一般職,,1",
+        "X100005,田中,美咲,タナカ,ミサキ,misaki.tanaka@test-city.example.jp,窓口部/市民課,管理職,窓口部/市民課,1",
+        "X100006,伊藤,健,イトウ,ケン,ken.ito@test-city.example.jp,窓口部/市民課/住民記録係,一般職,,1",
+    ];
+
+    private static byte[] Csv(IEnumerable<string> rows, Encoding? encoding = null)
+    {
+        var text = string.Join("\r\n", rows.Prepend(Header)) + "\r\n";
+        return encoding is null ? [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)] : encoding.GetBytes(text);
+    }
+
+    private async Task<HttpClient> AdminApiAsync()
+    {
+        await Factory.SeedDemoAsync();
+        return Factory.CreateClient().Bearer(await SiteClient.TokenAsync(Factory.CreateClient(), "demo-admin"));
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] file, string? mode = null, string? encoding = null, string fileName = "roster.csv")
+    {
+        using var form = new MultipartFormDataContent();
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(content, "file", fileName);
+        if (mode is not null)
+        {
+            form.Add(new StringContent(mode), "mode");
+        }
+
+        if (encoding is not null)
+        {
+            form.Add(new StringContent(encoding), "encoding");
+        }
+
+        return await client.PostAsync("/api/v1/admin/roster-imports", form);
+    }
+
+    /// <summary>Uploads, then waits for the background job and returns the import's final JSON.</summary>
+    private static async Task<JsonElement> ImportAsync(HttpClient client, byte[] file, string? mode = null, string? encoding = null)
+    {
+        var response = await UploadAsync(client, file, mode, encoding);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        Assert.Equal($"/api/v1/admin/roster-imports/{id}", response.Headers.Location?.OriginalString);
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            var status = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/admin/roster-imports/{id}")).RootElement;
+            if (status.GetProperty("status").GetString() is "succeeded" or "failed")
+            {
+                return status;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The import did not finish within 30 s.");
+    }
+
+    private Task<int> StaffCountAsync() => Factory.WithScopeAsync(sp => sp.GetRequiredService<OrganizationDbContext>().Staff.CountAsync());
+
+    [Fact]
+    public async Task A_good_file_creates_staff_units_managers_and_accounts()
+    {
+        var client = await AdminApiAsync();
+        var before = await StaffCountAsync();
+
+        var result = await ImportAsync(client, Csv(City));
+
+        Assert.Equal("succeeded", result.GetProperty("status").GetString());
+        Assert.Equal(6, result.GetProperty("created").GetInt32());
+        Assert.Equal(6, result.GetProperty("totalRows").GetInt32());
+        Assert.Equal(6, result.GetProperty("processedRows").GetInt32());
+        Assert.Equal(before + 6, await StaffCountAsync());
+        await Factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<OrganizationDbContext>();
+            Assert.True(await db.OrgUnits.AnyAsync(u => u.Path == "検証部/人事課/人事係" && u.Name == "人事係"));
+            var sato = await db.Staff.SingleAsync(s => s.EmployeeNumber == "X100002");
+            Assert.Equal(StaffTier.Manager, sato.Tier);
+            Assert.True(await db.Users.AnyAsync(u => u.StaffId == sato.Id && u.UserName == "X100002" && u.PasswordHash == null));
+            var team = await sp.GetRequiredService<IMediator>().Send(new GetTeamMembers(sato.Id));
+            Assert.Equal(2, team.Count); // 鈴木 and 高橋 in 人事係, below 人事課
+            return true;
+        });
+        Assert.Equal(6, Factory.Events.Of<StaffRegistered>().Count(e => e.EmployeeNumber.StartsWith("X1000", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Importing_the_same_file_twice_changes_nothing_the_second_time_and_says_so()
+    {
+        var client = await AdminApiAsync();
+        await ImportAsync(client, Csv(City));
+        var events = Factory.Events.All.Count;
+
+        var second = await ImportAsync(client, Csv(City));
+
+        Assert.Equal("succeeded", second.GetProperty("status").GetString());
+        Assert.Equal(0, second.GetProperty("created").GetInt32());
+        Assert.Equal(0, second.GetProperty("updated").GetInt32());
+        Assert.Equal(6, second.GetProperty("unchanged").GetInt32());
+        Assert.Contains("変更はありません", second.GetProperty("message").GetString());
+        Assert.Equal(events, Factory.Events.All.Count);
+    }
+
+    [Fact]
+    public async Task A_bad_file_reports_every_problem_in_Japanese_and_imports_nothing()
+    {
+        var client = await AdminApiAsync();
+        var before = await StaffCountAsync();
+        string[] rows =
+        [
+            .. City[..3],
+            "X100007,中村,,ナカムラ,サトシ,bad-address,検証部/人事課,部長,,1",
+            "X100001,重複,太郎,チョウフク,タロウ,dup@test-city.example.jp,検証部,一般職,,1",
+        ];
+
+        var result = await ImportAsync(client, Csv(rows));
+
+        Assert.Equal("failed", result.GetProperty("status").GetString());
+        var errors = result.GetProperty("errors").EnumerateArray().ToList();
+        Assert.True(errors.Count >= 4, result.ToString());
+        Assert.All(errors, e => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}|\p{IsHiragana}|\p{IsKatakana}", e.GetProperty("message").GetString()));
+        Assert.Contains(errors, e => e.GetProperty("line").GetInt32() == 5 && e.GetProperty("column").GetString() == "名");
+        Assert.Contains(errors, e => e.GetProperty("line").GetInt32() == 5 && e.GetProperty("column").GetString() == "職層");
+        Assert.Contains(errors, e => e.GetProperty("line").GetInt32() == 5 && e.GetProperty("column").GetString() == "メールアドレス");
+        Assert.Contains(errors, e => e.GetProperty("line").GetInt32() == 6 && e.GetProperty("column").GetString() == "職員番号");
+        Assert.Equal(before, await StaffCountAsync());
+    }
+
+    [Fact]
+    public async Task An_email_that_belongs_to_someone_else_is_refused()
+    {
+        var client = await AdminApiAsync();
+        var demoStaffEmail = (await Factory.WithScopeAsync(sp => sp.GetMeAsync("demo-staff"))).Email;
+        var before = await StaffCountAsync();
+
+        var result = await ImportAsync(client, Csv([$"X100009,木村,聡,キムラ,サトシ,{demoStaffEmail},検証部,一般職,,1"]));
+
+        Assert.Equal("failed", result.GetProperty("status").GetString());
+        var error = Assert.Single(result.GetProperty("errors").EnumerateArray());
+        Assert.Equal("メールアドレス", error.GetProperty("column").GetString());
+        Assert.Contains(demoStaffEmail!, error.GetProperty("message").GetString());
+        Assert.Equal(before, await StaffCountAsync());
+    }
+
+    [Fact]
+    public async Task Shift_JIS_files_are_detected_and_imported()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var client = await AdminApiAsync();
+
+        var result = await ImportAsync(client, Csv(City, Encoding.GetEncoding(932)));
+
+        Assert.Equal("succeeded", result.GetProperty("status").GetString());
+        Assert.Equal("Shift_JIS", result.GetProperty("encoding").GetString());
+        Assert.Equal("一郎", await Factory.WithScopeAsync(sp => sp.GetRequiredService<OrganizationDbContext>().Staff.Where(s => s.EmployeeNumber == "X100001").Select(s => s.GivenName).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData("roster-sample.csv")]
+    [InlineData("roster-sample-sjis.csv")]
+    public async Task The_sample_files_in_the_repository_import_cleanly(string sample)
+    {
+        var client = await AdminApiAsync();
+
+        var result = await ImportAsync(client, await File.ReadAllBytesAsync(Path.Combine(Platform.LocalizationTests.RepositoryRoot(), "samples", sample)));
+
+        Assert.True(result.GetProperty("status").GetString() == "succeeded", result.ToString());
+        Assert.True(result.GetProperty("created").GetInt32() > 10);
+    }
+
+    [Fact]
+    public async Task A_full_import_deactivates_people_missing_from_the_file_and_keeps_their_records()
+    {
+        var client = await AdminApiAsync();
+        await ImportAsync(client, Csv(City));
+        var demoCount = await StaffCountAsync() - City.Length;
+
+        // The HR system's whole staff: the demo city (to keep the admin) minus 100004, plus everyone else.
+        var demo = await Factory.WithScopeAsync(sp => sp.GetRequiredService<OrganizationDbContext>().Staff.AsNoTracking().Where(s => !s.EmployeeNumber.StartsWith("X1000")).ToListAsync());
+        var paths = await Factory.WithScopeAsync(sp => sp.GetRequiredService<OrganizationDbContext>().OrgUnits.ToDictionaryAsync(u => u.Id, u => u.Path));
+        // The demo managers keep the units they manage.
+        var managed = await Factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<OrganizationDbContext>();
+            return (await db.UnitManagers.ToListAsync()).ToLookup(m => m.StaffId, m => paths[m.OrgUnitId]);
+        });
+        string[] everyone = [.. demo.Select(s => string.Join(',', s.EmployeeNumber, s.FamilyName, s.GivenName, s.FamilyNameKana, s.GivenNameKana, s.Email, paths[s.OrgUnitId], s.Tier.ToApiValue(), string.Join(';', managed[s.Id]), "1"))
+            .Concat(City.Where(r => !r.StartsWith("X100004", StringComparison.Ordinal)))];
+
+        var result = await ImportAsync(client, Csv(everyone), mode: "full");
+
+        Assert.True(result.GetProperty("status").GetString() == "succeeded", result.ToString());
+        Assert.Equal(1, result.GetProperty("deactivated").GetInt32());
+        Assert.Equal(demoCount + City.Length - 1, result.GetProperty("unchanged").GetInt32());
+        var takahashi = await Factory.WithScopeAsync(sp => sp.GetRequiredService<OrganizationDbContext>().Staff.SingleAsync(s => s.EmployeeNumber == "X100004"));
+        Assert.False(takahashi.IsActive); // deactivated, never deleted
+        Assert.Contains(Factory.Events.Of<StaffChanged>(), e => e.StaffId == takahashi.Id && !e.IsActive);
+    }
+
+    [Fact]
+    public async Task A_move_between_units_changes_which_manager_sees_the_person()
+    {
+        var client = await AdminApiAsync();
+        await ImportAsync(client, Csv(City));
+        var (sato, tanaka, suzuki) = await Factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<OrganizationDbContext>();
+            var ids = await db.Staff.Where(s => s.EmployeeNumber == "X100002" || s.EmployeeNumber == "X100005" || s.EmployeeNumber == "X100003").ToDictionaryAsync(s => s.EmployeeNumber, s => s.Id);
+            return (ids["X100002"], ids["X100005"], ids["X100003"]);
+        });
+
+        string[] moved = [.. City.Select(r => r.StartsWith("X100003", StringComparison.Ordinal) ? r.Replace("検証部/人事課/人事係", "窓口部/市民課/住民記録係", StringComparison.Ordinal) : r)];
+        var result = await ImportAsync(client, Csv(moved));
+
+        Assert.Equal(1, result.GetProperty("moved").GetInt32());
+        var (satoTeam, tanakaTeam) = await Factory.WithScopeAsync(async sp =>
+        {
+            var mediator = sp.GetRequiredService<IMediator>();
+            return (await mediator.Send(new GetTeamMembers(sato)), await mediator.Send(new GetTeamMembers(tanaka)));
+        });
+        Assert.DoesNotContain(suzuki, satoTeam);
+        Assert.Contains(suzuki, tanakaTeam);
+    }
+
+    [Fact]
+    public async Task An_import_cannot_deactivate_every_administrator()
+    {
+        var client = await AdminApiAsync();
+
+        var result = await ImportAsync(client, Csv(City), mode: "full");
+
+        Assert.Equal("failed", result.GetProperty("status").GetString());
+        Assert.Contains("管理者", result.GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.Contains("Admin", (await Factory.WithScopeAsync(sp => sp.GetMeAsync("demo-admin"))).Roles);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_admins_may_import_or_read_the_roster()
+    {
+        await Factory.SeedDemoAsync();
+        var manager = Factory.CreateClient().Bearer(await SiteClient.TokenAsync(Factory.CreateClient(), "demo-manager"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await UploadAsync(manager, Csv(City))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/api/v1/admin/staff")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/api/v1/admin/org-units")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Factory.CreateClient().GetAsync("/api/v1/admin/staff")).StatusCode);
+        Assert.Equal(0, await Factory.WithScopeAsync(sp => sp.GetRequiredService<OrganizationDbContext>().RosterImports.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_staff_and_org_unit_apis_filter_page_and_count()
+    {
+        var client = await AdminApiAsync();
+
+        var page = JsonDocument.Parse(await client.GetStringAsync("/api/v1/admin/staff?orgUnit=" + Uri.EscapeDataString("企画部/デジタル推進課") + "&pageSize=5&page=2")).RootElement;
+        Assert.True(page.GetProperty("total").GetInt32() >= 9);
+        Assert.Equal(5, page.GetProperty("pageSize").GetInt32());
+        Assert.Equal(2, page.GetProperty("page").GetInt32());
+        Assert.All(page.GetProperty("items").EnumerateArray(), i => Assert.StartsWith("企画部/デジタル推進課", i.GetProperty("orgUnitPath").GetString()));
+
+        var managers = JsonDocument.Parse(await client.GetStringAsync("/api/v1/admin/staff?tier=manager&active=true")).RootElement;
+        Assert.All(managers.GetProperty("items").EnumerateArray(), i => Assert.Equal("manager", i.GetProperty("tier").GetString()));
+
+        var units = JsonDocument.Parse(await client.GetStringAsync("/api/v1/admin/org-units")).RootElement.EnumerateArray().ToList();
+        var digital = units.Single(u => u.GetProperty("path").GetString() == "企画部/デジタル推進課");
+        Assert.Equal(units.Single(u => u.GetProperty("path").GetString() == "企画部").GetProperty("id").GetGuid(), digital.GetProperty("parentId").GetGuid());
+        Assert.Single(digital.GetProperty("managers").EnumerateArray());
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/admin/staff?tier=boss")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_export_reimports_without_changes()
+    {
+        var client = await AdminApiAsync();
+
+        var response = await client.GetAsync("/api/v1/admin/roster.csv");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        Assert.StartsWith("職員番号", Encoding.UTF8.GetString(bytes[3..]));
+        var result = await ImportAsync(client, bytes, mode: "full");
+        Assert.True(result.GetProperty("status").GetString() == "succeeded", result.ToString());
+        Assert.Equal(result.GetProperty("totalRows").GetInt32(), result.GetProperty("unchanged").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_import_screen_uploads_and_shows_the_outcome_in_Japanese()
+    {
+        await Factory.SeedDemoAsync();
+        var admin = await SiteClient.SignInAsync(Factory, "demo-admin");
+        var page = await admin.GetStringAsync("/admin/roster-imports");
+        Assert.Contains("名簿の取り込み", page);
+
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(SiteClient.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new StringContent("partial"), "Mode" },
+            { new StringContent("auto"), "Encoding" },
+            { new ByteArrayContent(Csv(City)), "File", "roster.csv" },
+        };
+        var response = await admin.PostAsync("/admin/roster-imports", form);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var resultPage = "";
+        for (var attempt = 0; attempt < 300 && !resultPage.Contains("取り込みました", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(100);
+            resultPage = await admin.GetStringAsync(response.Headers.Location!.OriginalString);
+        }
+
+        Assert.Contains("取り込みました", resultPage);
+        Assert.Contains("<th scope=\"row\">新規</th><td>6</td>", resultPage);
+        Assert.Contains("roster.imported", await admin.GetStringAsync("/admin/audit"));
+    }
+}
