@@ -21,6 +21,7 @@ public sealed class Startup : ModuleStartup
         services.AddModuleDbContext<OrganizationDbContext, SqliteOrganizationDbContext, PostgresOrganizationDbContext>(OrganizationDbContext.Prefix);
         services.AddLmsIdentity(context.Configuration);
         services.AddScoped<AccountLookup>();
+        services.AddScoped<FirstSignInCodes>();
         services.AddScoped<Domain.AuditTrail>();
         services.AddScoped<Features.ImportRoster.RosterImporter>();
         services.AddScoped<Features.ImportRoster.ImportRosterJob>();

@@ -41,7 +41,7 @@ public sealed class ChangePasswordModel(UserManager<LmsUser> users, SignInManage
         var result = await users.ChangePasswordAsync(user, CurrentPassword!, NewPassword);
         if (!result.Succeeded)
         {
-            Errors.AddRange(result.Errors.Select(e => Describe(e)));
+            Errors.AddRange(result.Errors.Select(e => PasswordMessages.Describe(e, T)));
             return Page();
         }
 
@@ -50,16 +50,4 @@ public sealed class ChangePasswordModel(UserManager<LmsUser> users, SignInManage
         return Page();
     }
 
-    /// <summary>Identity's own messages are English only; say them in the person's language.</summary>
-    private string Describe(IdentityError error) => error.Code switch
-    {
-        "PasswordMismatch" => T["The current password is not correct."],
-        "PasswordTooShort" => T["The new password is too short (at least 10 characters)."],
-        "PasswordRequiresDigit" => T["The new password needs a digit (0-9)."],
-        "PasswordRequiresLower" => T["The new password needs a lower-case letter (a-z)."],
-        "PasswordRequiresUpper" => T["The new password needs an upper-case letter (A-Z)."],
-        "PasswordRequiresNonAlphanumeric" => T["The new password needs a symbol (e.g. ! or -)."],
-        "PasswordRequiresUniqueChars" => T["The new password needs more different characters."],
-        _ => error.Description,
-    };
 }

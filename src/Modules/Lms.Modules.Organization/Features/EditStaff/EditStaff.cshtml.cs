@@ -2,6 +2,8 @@ using FluentValidation;
 using Lms.Contracts.Organization;
 using Lms.Modules.Organization.Data;
 using Lms.Modules.Organization.Domain;
+using Lms.Framework.Settings;
+using Lms.Modules.Organization.Features.FirstSignIn;
 using Lms.Modules.Organization.Identity;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +16,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lms.Modules.Organization.Features.EditStaff;
 
 [Authorize(Policy = "ViewOrganization")]
-public sealed class EditStaffModel(OrganizationDbContext db, UserManager<LmsUser> users, IMediator mediator, IAuthorizationService authorization) : PageModel
+public sealed class EditStaffModel(OrganizationDbContext db, UserManager<LmsUser> users, IMediator mediator, IAuthorizationService authorization, FirstSignInCodes codes, ISiteSettingsService settings) : PageModel
 {
     public sealed class FormModel
     {
@@ -38,6 +40,28 @@ public sealed class EditStaffModel(OrganizationDbContext db, UserManager<LmsUser
     public bool Saved { get; private set; }
     public bool CanEdit { get; private set; }
     public bool CanAssignRoles { get; private set; }
+    /// <summary>A freshly issued first-sign-in code, shown once.</summary>
+    public string? IssuedCode { get; private set; }
+    public DateTimeOffset? IssuedCodeExpiresAt { get; private set; }
+
+    public async Task<IActionResult> OnPostIssueCodeAsync(Guid id, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Permissions.ManageOrganization.Name)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var user = await db.Users.FirstOrDefaultAsync(u => u.StaffId == id, ct);
+        if (user is null || !user.IsActive)
+        {
+            return NotFound();
+        }
+
+        (IssuedCode, var expiresAt) = await codes.IssueAsync(user);
+        IssuedCodeExpiresAt = TimeZoneInfo.ConvertTime(expiresAt, (await settings.GetAsync(ct)).TimeZone);
+        await mediator.Send(new RecordCodeIssued(id, User.Identity?.Name ?? "admin"), ct);
+        return await OnGetAsync(id, ct);
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

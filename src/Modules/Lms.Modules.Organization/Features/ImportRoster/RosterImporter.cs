@@ -22,9 +22,13 @@ internal sealed record ImportOutcome(int Created, int Updated, int Moved, int De
 /// </summary>
 internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit, IMediator mediator, IStringLocalizer<OrganizationStrings> T, TimeProvider clock)
 {
+    /// <summary>Rows written per round trip; the change tracker is emptied after each, so memory stays flat.</summary>
+    private const int BatchSize = 1000;
+
     public async Task<ImportOutcome> ApplyAsync(RosterFile file, bool fullImport, string actor, string fileName, CancellationToken ct)
     {
-        var staff = await db.Staff.ToDictionaryAsync(s => s.EmployeeNumber, StringComparer.Ordinal, ct);
+        // Read without tracking: entities are attached only when they change, a batch at a time.
+        var staff = await db.Staff.AsNoTracking().ToDictionaryAsync(s => s.EmployeeNumber, StringComparer.Ordinal, ct);
         var errors = CheckEmails(file, staff);
         errors.AddRange(await CheckAdminsRemainAsync(file, fullImport, staff, ct));
         if (errors.Count > 0)
@@ -36,13 +40,17 @@ internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit,
         var events = new List<MediatR.INotification>();
         int created = 0, updated = 0, moved = 0, deactivated = 0, unchanged = 0;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             var units = await EnsureUnitsAsync(file, now, actor, ct);
-            var users = await db.Users.Where(u => u.StaffId != null).ToDictionaryAsync(u => u.StaffId!.Value, ct);
+            await FlushAsync(ct);
+            var users = await db.Users.AsNoTracking().Where(u => u.StaffId != null).ToDictionaryAsync(u => u.StaffId!.Value, ct);
             var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, StringComparer.Ordinal, ct);
             var managerRoleHolders = (await db.UserRoles.Where(ur => ur.RoleId == roleIds[RoleNames.Manager]).Select(ur => ur.UserId).ToListAsync(ct)).ToHashSet();
-            var managed = (await db.UnitManagers.ToListAsync(ct)).ToLookup(m => m.StaffId);
+            var managed = (await db.UnitManagers.AsNoTracking().ToListAsync(ct)).ToLookup(m => m.StaffId);
+            var written = 0;
             var unitPaths = units.ToDictionary(u => u.Value, u => u.Key);
 
             foreach (var row in file.Rows)
@@ -70,8 +78,8 @@ internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit,
                         var wasActive = member.IsActive;
                         var from = unitPaths.GetValueOrDefault(member.OrgUnitId, "?");
                         var mattersToOthers = member.OrgUnitId != unitId || member.Tier != row.Tier || member.IsActive != active;
+                        Track(member);
                         Apply(member, row, unitId, active, now);
-                        db.Entry(member).State = EntityState.Modified;
                         switch (change)
                         {
                             case Change.Deactivated: deactivated++; break;
@@ -105,16 +113,21 @@ internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit,
                 {
                     SyncManagedUnits(member, row, units, managed[member.Id], holder, managerRoleHolders, roleIds[RoleNames.Manager]);
                 }
+
+                if (++written % BatchSize == 0)
+                {
+                    await FlushAsync(ct);
+                }
             }
 
             if (fullImport)
             {
                 var inFile = file.Rows.Select(r => r.EmployeeNumber).ToHashSet(StringComparer.Ordinal);
-                foreach (var member in staff.Values.Where(s => s.IsActive && !inFile.Contains(s.EmployeeNumber)))
+                foreach (var member in staff.Values.Where(s => s.IsActive && !inFile.Contains(s.EmployeeNumber)).ToList())
                 {
+                    Track(member);
                     member.IsActive = false;
                     member.UpdatedAt = now;
-                    db.Entry(member).State = EntityState.Modified;
                     if (users.TryGetValue(member.Id, out var account))
                     {
                         SyncAccount(account, member, wasActive: true);
@@ -123,23 +136,40 @@ internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit,
                     deactivated++;
                     events.Add(new StaffChanged(member.Id, member.OrgUnitId, member.Tier, false));
                     audit.Record("staff.deactivated", "staff", member.Id, $"{member.FullName} ({member.EmployeeNumber}): {T["not in the full roster"]}", actor);
+                    if (++written % BatchSize == 0)
+                    {
+                        await FlushAsync(ct);
+                    }
                 }
             }
 
             audit.Record("roster.imported", "roster", null,
                 T["{0}: {1} created, {2} updated, {3} moved, {4} deactivated, {5} unchanged", fileName, created, updated, moved, deactivated, unchanged], actor);
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(ct);
+            await FlushAsync(ct);
             await transaction.CommitAsync(ct);
         }
+        }
+        finally
+        {
+            // Whatever happened, the context goes back to normal for the caller (who records the outcome).
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
 
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
         foreach (var notification in events)
         {
             await mediator.Publish(notification, CancellationToken.None); // committed: deliver even if the caller has gone
         }
 
         return new ImportOutcome(created, updated, moved, deactivated, unchanged, []);
+    }
+
+    /// <summary>Writes what is pending (inside the import's transaction) and forgets it.</summary>
+    private async Task FlushAsync(CancellationToken ct)
+    {
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>An address may not belong to someone else, unless that person gives it up in the same file.</summary>
@@ -298,8 +328,21 @@ internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit,
         ConcurrencyStamp = Guid.NewGuid().ToString(),
     };
 
+    /// <summary>
+    /// Attaches an entity read without tracking before it is changed, so that EF compares against the
+    /// values as read (Identity's concurrency stamp among them) and writes only what changed.
+    /// </summary>
+    private void Track<TEntity>(TEntity entity) where TEntity : class
+    {
+        if (db.Entry(entity).State == EntityState.Detached)
+        {
+            db.Attach(entity);
+        }
+    }
+
     private void SyncAccount(LmsUser user, StaffMember s, bool wasActive)
     {
+        Track(user);
         user.IsActive = s.IsActive;
         user.Email = s.Email;
         user.NormalizedEmail = s.Email?.ToUpperInvariant();
@@ -310,7 +353,6 @@ internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit,
         }
 
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
-        db.Entry(user).State = EntityState.Modified;
     }
 
     private static bool SameManagedUnits(IEnumerable<UnitManager> current, RosterRow row, Dictionary<string, Guid> units) =>

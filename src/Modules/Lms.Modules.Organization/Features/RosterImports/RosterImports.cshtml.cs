@@ -41,6 +41,12 @@ public sealed class RosterImportsModel(OrganizationDbContext db, IMediator media
         }
     }
 
+    public async Task<IActionResult> OnPostCodesAsync(CancellationToken ct)
+    {
+        var csv = await mediator.Send(new FirstSignIn.IssueFirstSignInCodes(User.Identity?.Name ?? "admin"), ct);
+        return File(csv, "text/csv; charset=utf-8", "first-sign-in-codes.csv");
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         timeZone = (await settings.GetAsync(ct)).TimeZone;
