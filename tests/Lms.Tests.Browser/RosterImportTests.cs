@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+
+namespace Lms.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class RosterImportTests(BrowserFixture fixture)
+{
+    [BrowserTest]
+    public async Task Demo_admin_loads_the_sample_roster_through_the_screen_and_sees_what_changed()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/account/sign-in?ReturnUrl=%2Fadmin%2Froster-imports");
+        await page.GetByLabel("職員番号またはメールアドレス").FillAsync("demo-admin");
+        await page.GetByLabel("パスワード").FillAsync("Demo-2026!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin/roster-imports");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "roster-import.png"), FullPage = true });
+
+        var sample = Path.Combine(RepositoryRoot(), "samples", "roster-sample-sjis.csv");
+        await page.GetByLabel("CSV ファイル").SetInputFilesAsync(sample);
+        await page.GetByRole(AriaRole.Button, new() { Name = "確認して取り込む" }).ClickAsync();
+
+        // The result page refreshes itself until the background job is done.
+        await page.GetByText("名簿を取り込みました。").WaitForAsync(new() { Timeout = 30_000 });
+        Assert.Contains("Shift_JIS", await page.Locator("main").InnerTextAsync());
+        Assert.Equal("21", await page.Locator("tr:has(th:text('新規')) td").InnerTextAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "roster-import-result.png"), FullPage = true });
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Lms.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory!.FullName;
+    }
+}
