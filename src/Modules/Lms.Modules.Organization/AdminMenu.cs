@@ -10,6 +10,6 @@ internal sealed class AdminMenu(IStringLocalizer<OrganizationStrings> T) : IAdmi
         new(T["Org chart"], "/admin/org-units", Permissions.ViewOrganization, 100, "People"),
         new(T["Staff"], "/admin/staff", Permissions.ViewOrganization, 110, "People"),
         new(T["Roster import"], "/admin/roster-imports", Permissions.ManageOrganization, 120, "People"),
-        new(T["Audit trail"], "/admin/audit", Permissions.ViewOrganization, 190, "People"),
+        new(T["Audit trail"], "/admin/audit", Permissions.ManageOrganization, 190, "People"),
     ];
 }

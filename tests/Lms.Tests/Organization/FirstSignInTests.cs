@@ -114,6 +114,41 @@ public sealed class FirstSignInTests(LmsAppFactory factory) : SiteTest(factory)
     }
 
     [Fact]
+    public async Task Without_AssignRoles_nobody_can_issue_a_code_for_an_administrator()
+    {
+        // An HR clerk role: may manage people, may not grant roles, so may not take over an admin account.
+        await Factory.Services.GetRequiredService<Lms.Framework.Recipes.RecipeRunner>().RunAsync("""
+            {"name": "hr", "steps": [{"name": "roles", "roles": [{"name": "Manager", "permissions": ["AccessAdminArea", "ViewOrganization", "ManageOrganization"]}]}]}
+            """, "hr.recipe.json", null, default);
+        var adminStaffId = (await Factory.WithScopeAsync(sp => sp.GetMeAsync("demo-admin"))).StaffId;
+        var clerk = await SiteClient.SignInAsync(Factory, "demo-manager");
+
+        var response = await SiteClient.PostFormAsync(clerk, $"/admin/staff/{adminStaffId}?handler=IssueCode", [], formPage: $"/admin/staff/{adminStaffId}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Names_in_the_codes_file_cannot_run_as_Excel_formulas()
+    {
+        var user = await NewcomerAsync();
+        await Factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Lms.Modules.Organization.Data.OrganizationDbContext>();
+            var staff = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Staff, s => s.Id == user.StaffId);
+            staff.FamilyName = "=HYPERLINK(\"http://x\",\"a\")";
+            await db.SaveChangesAsync();
+            return true;
+        });
+        var admin = await SiteClient.SignInAsync(Factory, "demo-admin");
+
+        var response = await SiteClient.PostFormAsync(admin, "/admin/roster-imports?handler=Codes", [], formPage: "/admin/roster-imports");
+
+        var text = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"a\"\") ", text);
+    }
+
+    [Fact]
     public async Task An_admin_issues_one_code_from_the_staff_page_and_it_is_shown_once()
     {
         var user = await NewcomerAsync();

@@ -246,6 +246,44 @@ public sealed class RosterImportTests(LmsAppFactory factory) : SiteTest(factory)
     }
 
     [Fact]
+    public async Task Two_people_can_swap_e_mail_addresses_in_one_file()
+    {
+        var client = await AdminApiAsync();
+        await ImportAsync(client, Csv(City));
+        string[] swapped = [.. City.Select(r => r.StartsWith("X100003", StringComparison.Ordinal) ? r.Replace("jiro.suzuki", "saburo.takahashi", StringComparison.Ordinal)
+            : r.StartsWith("X100004", StringComparison.Ordinal) ? r.Replace("saburo.takahashi", "jiro.suzuki", StringComparison.Ordinal) : r)];
+
+        var result = await ImportAsync(client, Csv(swapped));
+
+        Assert.True(result.GetProperty("status").GetString() == "succeeded", result.ToString());
+        Assert.Equal(2, result.GetProperty("updated").GetInt32());
+        var email = await Factory.WithScopeAsync(sp => sp.GetRequiredService<OrganizationDbContext>().Staff.Where(s => s.EmployeeNumber == "X100003").Select(s => s.Email).SingleAsync());
+        Assert.Equal("saburo.takahashi@test-city.example.jp", email);
+    }
+
+    [Fact]
+    public async Task A_person_who_leaves_stops_managing_their_units()
+    {
+        var client = await AdminApiAsync();
+        await ImportAsync(client, Csv(City));
+        string[] left = [.. City.Select(r => r.StartsWith("X100002", StringComparison.Ordinal) ? r[..^1] + "0" : r)];
+
+        var result = await ImportAsync(client, Csv(left));
+
+        Assert.Equal(1, result.GetProperty("deactivated").GetInt32());
+        await Factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<OrganizationDbContext>();
+            var sato = await db.Staff.SingleAsync(s => s.EmployeeNumber == "X100002");
+            Assert.False(await db.UnitManagers.AnyAsync(m => m.StaffId == sato.Id));
+            var user = await db.Users.SingleAsync(u => u.StaffId == sato.Id);
+            Assert.False(await sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Lms.Modules.Organization.Identity.LmsUser>>().IsInRoleAsync(user, "Manager"));
+            Assert.Empty(await sp.GetRequiredService<IMediator>().Send(new GetTeamMembers(sato.Id)));
+            return true;
+        });
+    }
+
+    [Fact]
     public async Task An_import_cannot_deactivate_every_administrator()
     {
         var client = await AdminApiAsync();

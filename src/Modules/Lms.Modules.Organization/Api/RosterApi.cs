@@ -8,6 +8,8 @@ using Lms.Modules.Organization.Features.ImportRoster;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -21,14 +23,21 @@ internal static class RosterApi
     {
         var api = endpoints.MapApiV1("Roster").MapGroup("/admin");
 
-        api.MapPost("/roster-imports", async (HttpRequest request, IMediator mediator, IStringLocalizer<OrganizationStrings> T, CancellationToken ct) =>
+        api.MapPost("/roster-imports", async (HttpRequest request, IMediator mediator, IStringLocalizer<OrganizationStrings> T, IConfiguration configuration, CancellationToken ct) =>
             {
+                // Room for the configured file size (plus the multipart envelope); the validator gives the Japanese message.
+                var limit = (configuration.GetValue("Lms:Roster:MaxUploadMegabytes", 50) + 1) * 1024L * 1024L;
+                if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+                {
+                    body.MaxRequestBodySize = limit;
+                }
+
                 if (!request.HasFormContentType)
                 {
                     return ApiEndpoints.Problem(StatusCodes.Status415UnsupportedMediaType, T["Send the file as multipart/form-data in a field named file."]);
                 }
 
-                var form = await request.ReadFormAsync(ct);
+                var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit }, ct);
                 var file = form.Files.GetFile("file");
                 if (file is null)
                 {
@@ -136,6 +145,7 @@ internal static class RosterApi
                 var chart = await OrgChart.LoadAsync(db, ct);
                 var managers = (await (from m in db.UnitManagers.AsNoTracking()
                                        join s in db.Staff.AsNoTracking() on m.StaffId equals s.Id
+                                       where s.IsActive
                                        select new { m.OrgUnitId, s.Id, s.EmployeeNumber, Name = s.FamilyName + " " + s.GivenName }).ToListAsync(ct))
                     .ToLookup(m => m.OrgUnitId);
                 return Results.Ok(chart.All.Select(n => new

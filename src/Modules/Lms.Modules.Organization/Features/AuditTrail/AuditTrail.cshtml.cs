@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lms.Modules.Organization.Features.AuditTrailPage;
 
-[Authorize(Policy = "ViewOrganization")]
+[Authorize(Policy = "ManageOrganization")]
 public sealed class AuditTrailModel(OrganizationDbContext db, ISiteSettingsService settings) : PageModel
 {
     private const int PageSize = 100;

@@ -101,7 +101,7 @@ public sealed class BrowseOrgChartModel(OrganizationDbContext db, IMediator medi
             .Select(s => new Person(s.Id, s.EmployeeNumber, s.FullName, names[s.OrgUnitId], s.Tier, s.JobTitle)).ToList();
         Managers = await (from m in db.UnitManagers.AsNoTracking()
                           join s in db.Staff.AsNoTracking() on m.StaffId equals s.Id
-                          where m.OrgUnitId == id.Value
+                          where m.OrgUnitId == id.Value && s.IsActive
                           orderby s.EmployeeNumber
                           select new Person(s.Id, s.EmployeeNumber, s.FamilyName + " " + s.GivenName, "", s.Tier, s.JobTitle)).ToListAsync(ct);
         return Page();

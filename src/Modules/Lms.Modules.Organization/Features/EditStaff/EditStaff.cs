@@ -108,9 +108,11 @@ internal static partial class EditStaff
             staff.IsActive = request.IsActive;
             staff.UpdatedAt = clock.GetUtcNow();
 
+            // Someone who is no longer active manages nothing.
+            IReadOnlyList<Guid> managedIds = request.IsActive ? request.ManagedUnitIds : [];
             var managed = await db.UnitManagers.Where(m => m.StaffId == staff.Id).ToListAsync(cancellationToken);
-            db.UnitManagers.RemoveRange(managed.Where(m => !request.ManagedUnitIds.Contains(m.OrgUnitId)));
-            db.UnitManagers.AddRange(request.ManagedUnitIds.Distinct().Where(id => managed.All(m => m.OrgUnitId != id))
+            db.UnitManagers.RemoveRange(managed.Where(m => !managedIds.Contains(m.OrgUnitId)));
+            db.UnitManagers.AddRange(managedIds.Distinct().Where(id => managed.All(m => m.OrgUnitId != id))
                 .Select(id => new UnitManager { StaffId = staff.Id, OrgUnitId = id }));
             audit.Record(action, "staff", staff.Id, $"{staff.FullName} ({staff.EmployeeNumber}): {before} → {Describe(staff, unitPaths)}"
                 + (request.Roles is null ? "" : $"; {T["roles"]}: {string.Join(", ", request.Roles.Order(StringComparer.Ordinal))}"));
@@ -144,6 +146,11 @@ internal static partial class EditStaff
             var wanted = roles is null
                 ? current.ToHashSet(StringComparer.Ordinal)
                 : roles.Where(AssignableRoles.Contains).Append(RoleNames.Staff).ToHashSet(StringComparer.Ordinal);
+            if (!staff.IsActive)
+            {
+                wanted.Remove(RoleNames.Manager);
+            }
+
             var remove = current.Where(r => !wanted.Contains(r)).ToList();
             var add = wanted.Where(r => !current.Contains(r)).ToList();
             if (remove.Count > 0)

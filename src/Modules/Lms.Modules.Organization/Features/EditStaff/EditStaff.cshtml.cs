@@ -57,6 +57,13 @@ public sealed class EditStaffModel(OrganizationDbContext db, UserManager<LmsUser
             return NotFound();
         }
 
+        // A code replaces the password: for an administrator's account it is a way to become one.
+        if (await users.IsInRoleAsync(user, Lms.Framework.Security.RoleNames.Admin)
+            && !(await authorization.AuthorizeAsync(User, Permissions.AssignRoles.Name)).Succeeded)
+        {
+            return Forbid();
+        }
+
         (IssuedCode, var expiresAt) = await codes.IssueAsync(user);
         IssuedCodeExpiresAt = TimeZoneInfo.ConvertTime(expiresAt, (await settings.GetAsync(ct)).TimeZone);
         await mediator.Send(new RecordCodeIssued(id, User.Identity?.Name ?? "admin"), ct);

@@ -27,7 +27,7 @@ internal sealed class RecordCodeIssuedHandler(OrganizationDbContext db, AuditTra
 /// Codes for every active person who has no password yet, as a CSV (UTF-8 with BOM) for the admin to
 /// print and hand out, e.g. as slips after April's import.
 /// </summary>
-internal sealed record IssueFirstSignInCodes(string Actor) : IRequest<byte[]>;
+internal sealed record IssueFirstSignInCodes(string Actor, bool IncludeAdmins) : IRequest<byte[]>;
 
 internal sealed class IssueFirstSignInCodesHandler(OrganizationDbContext db, FirstSignInCodes codes, AuditTrail audit, ISiteSettingsService settings, IStringLocalizer<OrganizationStrings> T)
     : IRequestHandler<IssueFirstSignInCodes, byte[]>
@@ -36,18 +36,29 @@ internal sealed class IssueFirstSignInCodesHandler(OrganizationDbContext db, Fir
     {
         var timeZone = (await settings.GetAsync(cancellationToken)).TimeZone;
         var chart = await OrgChart.LoadAsync(db, cancellationToken);
-        var people = await (from u in db.Users
-                            join s in db.Staff on u.StaffId equals s.Id
-                            where u.IsActive && u.PasswordHash == null
-                            orderby s.EmployeeNumber
-                            select new { User = u, Staff = s }).ToListAsync(cancellationToken);
+        var admins = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Lms.Framework.Security.RoleNames.Admin select ur.UserId).ToListAsync(cancellationToken);
+        var people = (await (from u in db.Users
+                             join s in db.Staff on u.StaffId equals s.Id
+                             where u.IsActive && u.PasswordHash == null
+                             orderby s.EmployeeNumber
+                             select new { User = u, Staff = s }).ToListAsync(cancellationToken))
+            .Where(p => request.IncludeAdmins || !admins.Contains(p.User.Id))
+            .ToList();
         var csv = new StringBuilder();
         csv.Append("職員番号,氏名,所属,初回サインインコード,有効期限\r\n");
         foreach (var p in people)
         {
             var (code, expiresAt) = await codes.IssueAsync(p.User);
             var unit = chart.Find(p.Staff.OrgUnitId)?.Unit.Path ?? "";
-            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{p.Staff.EmployeeNumber},{p.Staff.FullName},{unit},{code},{TimeZoneInfo.ConvertTime(expiresAt, timeZone):yyyy/MM/dd HH:mm}\r\n");
+            var expires = TimeZoneInfo.ConvertTime(expiresAt, timeZone).ToString("yyyy/MM/dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            csv.Append(string.Join(',', new[] { p.Staff.EmployeeNumber, p.Staff.FullName, unit, code, expires }.Select(Cell))).Append("\r\n");
+        }
+
+        static string Cell(string value)
+        {
+            // Names come from the HR file: never let Excel run one as a formula, never let a comma shift a column.
+            var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
+            return safe.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
         }
 
         audit.Record("account.codes-issued", "roster", null, T["First sign-in codes issued for {0} people without a password", people.Count], request.Actor);

@@ -49,6 +49,11 @@ internal sealed class ImportRosterJob(
         {
             logger.LogError(e, "Roster import {ImportId} ({File}) failed", import.Id, import.FileName);
             db.ChangeTracker.Clear();
+            if (await db.RosterImports.AnyAsync(i => i.Id == import.Id && i.Status == RosterImportStatus.Succeeded, CancellationToken.None))
+            {
+                return; // the changes and their outcome were committed; only the clean-up failed
+            }
+
             await Finish(import.Id, RosterImportStatus.Failed, T["The import failed unexpectedly and changed nothing. The error has been logged."], [], null, cancellationToken);
         }
     }
@@ -73,23 +78,25 @@ internal sealed class ImportRosterJob(
             file = await reading;
         }
 
+        var applying = (string)T["All rows checked; applying the changes."];
         await db.RosterImports.Where(i => i.Id == import.Id)
-            .ExecuteUpdateAsync(u => u.SetProperty(i => i.TotalRows, file.DataRowCount).SetProperty(i => i.ProcessedRows, file.DataRowCount).SetProperty(i => i.DetectedEncoding, file.EncodingName), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.TotalRows, file.DataRowCount).SetProperty(i => i.ProcessedRows, file.DataRowCount)
+                .SetProperty(i => i.DetectedEncoding, file.EncodingName).SetProperty(i => i.Message, file.IsValid ? applying : null), ct);
         if (!file.IsValid)
         {
             await Finish(import.Id, RosterImportStatus.Failed, T["The file has {0} problem(s). Nothing was imported; correct them and upload the file again.", file.Errors.Count], file.Errors, null, ct);
             return;
         }
 
-        var outcome = await importer.ApplyAsync(file, import.FullImport, import.RequestedBy ?? "system", import.FileName, ct);
+        var outcome = await importer.ApplyAsync(file, import.FullImport, import.RequestedBy ?? "system", import.FileName, ct, import.Id);
         if (outcome.Errors.Count > 0)
         {
             await Finish(import.Id, RosterImportStatus.Failed, T["The file has {0} problem(s). Nothing was imported; correct them and upload the file again.", outcome.Errors.Count], outcome.Errors, null, ct);
             return;
         }
 
-        var message = outcome.ChangedNothing ? T["Nothing changed: the roster was already up to date."] : T["The roster was imported."];
-        await Finish(import.Id, RosterImportStatus.Succeeded, message, [], outcome, ct);
+        // The outcome was committed with the changes; what is left is removing the uploaded file.
+        DeleteUpload(import.StoredPath);
     }
 
     private async Task ReportProgressAsync(Guid id, int rows, CancellationToken ct)
@@ -114,14 +121,19 @@ internal sealed class ImportRosterJob(
         }
 
         await db.SaveChangesAsync(ct);
-        // The uploaded file holds personal data; the outcome is what we keep.
+        DeleteUpload(import.StoredPath);
+    }
+
+    /// <summary>The uploaded file holds personal data; the outcome is what we keep.</summary>
+    private void DeleteUpload(string path)
+    {
         try
         {
-            File.Delete(import.StoredPath);
+            File.Delete(path);
         }
         catch (IOException e)
         {
-            logger.LogWarning(e, "Could not delete the uploaded roster {Path}", import.StoredPath);
+            logger.LogWarning(e, "Could not delete the uploaded roster {Path}", path);
         }
     }
 

@@ -25,7 +25,8 @@ internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit,
     /// <summary>Rows written per round trip; the change tracker is emptied after each, so memory stays flat.</summary>
     private const int BatchSize = 1000;
 
-    public async Task<ImportOutcome> ApplyAsync(RosterFile file, bool fullImport, string actor, string fileName, CancellationToken ct)
+    /// <param name="importId">The import record, whose outcome is written in the same transaction as the changes.</param>
+    public async Task<ImportOutcome> ApplyAsync(RosterFile file, bool fullImport, string actor, string fileName, CancellationToken ct, Guid? importId = null)
     {
         // Read without tracking: entities are attached only when they change, a batch at a time.
         var staff = await db.Staff.AsNoTracking().ToDictionaryAsync(s => s.EmployeeNumber, StringComparer.Ordinal, ct);
@@ -45,6 +46,19 @@ internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit,
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             var units = await EnsureUnitsAsync(file, now, actor, ct);
+            await FlushAsync(ct);
+
+            // Addresses that move between people (even a swap) must be let go before anyone takes them:
+            // the unique index is checked statement by statement.
+            foreach (var row in file.Rows)
+            {
+                if (staff.TryGetValue(row.EmployeeNumber, out var holder) && holder.Email is not null && holder.Email != row.Email)
+                {
+                    Track(holder);
+                    holder.Email = null;
+                }
+            }
+
             await FlushAsync(ct);
             var users = await db.Users.AsNoTracking().Where(u => u.StaffId != null).ToDictionaryAsync(u => u.StaffId!.Value, ct);
             var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, StringComparer.Ordinal, ct);
@@ -109,9 +123,11 @@ internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit,
                     }
                 }
 
-                if (file.HasManagedUnitsColumn && users.TryGetValue(member.Id, out var holder))
+                if ((file.HasManagedUnitsColumn || !active) && users.TryGetValue(member.Id, out var holder))
                 {
-                    SyncManagedUnits(member, row, units, managed[member.Id], holder, managerRoleHolders, roleIds[RoleNames.Manager]);
+                    // Someone who is no longer active manages nothing.
+                    var wanted = active ? row.ManagedUnitPaths ?? [] : [];
+                    SyncManagedUnits(member, wanted, units, managed[member.Id], holder, managerRoleHolders, roleIds[RoleNames.Manager], actor);
                 }
 
                 if (++written % BatchSize == 0)
@@ -131,6 +147,7 @@ internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit,
                     if (users.TryGetValue(member.Id, out var account))
                     {
                         SyncAccount(account, member, wasActive: true);
+                        SyncManagedUnits(member, [], units, managed[member.Id], account, managerRoleHolders, roleIds[RoleNames.Manager], actor);
                     }
 
                     deactivated++;
@@ -145,6 +162,17 @@ internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit,
 
             audit.Record("roster.imported", "roster", null,
                 T["{0}: {1} created, {2} updated, {3} moved, {4} deactivated, {5} unchanged", fileName, created, updated, moved, deactivated, unchanged], actor);
+            if (importId is { } id)
+            {
+                // The outcome commits with the changes: after a crash, a re-run sees "succeeded", never "nothing changed".
+                var record = await db.RosterImports.FirstAsync(i => i.Id == id, ct);
+                record.Status = RosterImportStatus.Succeeded;
+                (record.Created, record.Updated, record.Moved, record.Deactivated, record.Unchanged) = (created, updated, moved, deactivated, unchanged);
+                record.Message = created + updated + moved + deactivated == 0 ? T["Nothing changed: the roster was already up to date."] : T["The roster was imported."];
+                record.ErrorsJson = "[]";
+                record.FinishedAt = now;
+            }
+
             await FlushAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -358,10 +386,16 @@ internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit,
     private static bool SameManagedUnits(IEnumerable<UnitManager> current, RosterRow row, Dictionary<string, Guid> units) =>
         current.Select(m => m.OrgUnitId).ToHashSet().SetEquals((row.ManagedUnitPaths ?? []).Select(p => units[p]));
 
-    private void SyncManagedUnits(StaffMember member, RosterRow row, Dictionary<string, Guid> units, IEnumerable<UnitManager> current, LmsUser user, HashSet<Guid> managerRoleHolders, Guid managerRoleId)
+    private void SyncManagedUnits(StaffMember member, IReadOnlyList<string> paths, Dictionary<string, Guid> units, IEnumerable<UnitManager> current, LmsUser user, HashSet<Guid> managerRoleHolders, Guid managerRoleId, string actor)
     {
-        var wanted = (row.ManagedUnitPaths ?? []).Select(p => units[p]).ToHashSet();
+        var wanted = paths.Select(p => units[p]).ToHashSet();
         var have = current.ToList();
+        if (!have.Select(m => m.OrgUnitId).ToHashSet().SetEquals(wanted))
+        {
+            var names = units.Where(u => wanted.Contains(u.Value)).Select(u => u.Key).Order(StringComparer.Ordinal);
+            audit.Record("unit.managers", "staff", member.Id, $"{member.FullName} ({member.EmployeeNumber}): {T["manages"]} {string.Join(", ", names)}", actor);
+        }
+
         foreach (var gone in have.Where(m => !wanted.Contains(m.OrgUnitId)))
         {
             db.UnitManagers.Remove(gone);

@@ -13,7 +13,7 @@ namespace Lms.Modules.Organization.Features.RosterImports;
 
 [Authorize(Policy = "ManageOrganization")]
 [RequestSizeLimit(200L * 1024 * 1024)]
-public sealed class RosterImportsModel(OrganizationDbContext db, IMediator mediator, ISiteSettingsService settings) : PageModel
+public sealed class RosterImportsModel(OrganizationDbContext db, IMediator mediator, ISiteSettingsService settings, IAuthorizationService authorization) : PageModel
 {
     private TimeZoneInfo timeZone = TimeZoneInfo.Utc;
 
@@ -43,7 +43,8 @@ public sealed class RosterImportsModel(OrganizationDbContext db, IMediator media
 
     public async Task<IActionResult> OnPostCodesAsync(CancellationToken ct)
     {
-        var csv = await mediator.Send(new FirstSignIn.IssueFirstSignInCodes(User.Identity?.Name ?? "admin"), ct);
+        var includeAdmins = (await authorization.AuthorizeAsync(User, Permissions.AssignRoles.Name)).Succeeded;
+        var csv = await mediator.Send(new FirstSignIn.IssueFirstSignInCodes(User.Identity?.Name ?? "admin", includeAdmins), ct);
         return File(csv, "text/csv; charset=utf-8", "first-sign-in-codes.csv");
     }
 
