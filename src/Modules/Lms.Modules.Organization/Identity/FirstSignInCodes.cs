@@ -23,6 +23,28 @@ public sealed class FirstSignInCodes(UserManager<LmsUser> users, TimeProvider cl
     /// <summary>A new code for the account (any earlier one stops working). Shown once, never stored in clear.</summary>
     public async Task<(string Code, DateTimeOffset ExpiresAt)> IssueAsync(LmsUser user)
     {
+        var (code, expiresAt, stored) = Create();
+        var result = await users.SetAuthenticationTokenAsync(user, Provider, TokenName, stored);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        return (code, expiresAt);
+    }
+
+    /// <summary>
+    /// A code and the token row that stores it, for issuing thousands at once in one transaction
+    /// (UserManager saves one person at a time).
+    /// </summary>
+    internal (string Code, DateTimeOffset ExpiresAt, IdentityUserToken<Guid> Token) CreateToken(Guid userId)
+    {
+        var (code, expiresAt, stored) = Create();
+        return (code, expiresAt, new IdentityUserToken<Guid> { UserId = userId, LoginProvider = Provider, Name = TokenName, Value = stored });
+    }
+
+    private (string Code, DateTimeOffset ExpiresAt, string Stored) Create()
+    {
         var chars = new char[12];
         for (var i = 0; i < chars.Length; i++)
         {
@@ -31,13 +53,7 @@ public sealed class FirstSignInCodes(UserManager<LmsUser> users, TimeProvider cl
 
         var code = $"{new string(chars, 0, 4)}-{new string(chars, 4, 4)}-{new string(chars, 8, 4)}";
         var expiresAt = clock.GetUtcNow() + Lifetime;
-        var result = await users.SetAuthenticationTokenAsync(user, Provider, TokenName, $"{Hash(code)}|{expiresAt.ToUnixTimeSeconds()}");
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
-
-        return (code, expiresAt);
+        return (code, expiresAt, $"{Hash(code)}|{expiresAt.ToUnixTimeSeconds()}");
     }
 
     /// <summary>True once for a valid, unexpired code; the code is then used up.</summary>

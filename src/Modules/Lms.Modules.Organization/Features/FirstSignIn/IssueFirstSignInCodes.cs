@@ -4,6 +4,7 @@ using Lms.Modules.Organization.Data;
 using Lms.Modules.Organization.Domain;
 using Lms.Modules.Organization.Identity;
 using MediatR;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -37,8 +38,8 @@ internal sealed class IssueFirstSignInCodesHandler(OrganizationDbContext db, Fir
         var timeZone = (await settings.GetAsync(cancellationToken)).TimeZone;
         var chart = await OrgChart.LoadAsync(db, cancellationToken);
         var admins = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Lms.Framework.Security.RoleNames.Admin select ur.UserId).ToListAsync(cancellationToken);
-        var people = (await (from u in db.Users
-                             join s in db.Staff on u.StaffId equals s.Id
+        var people = (await (from u in db.Users.AsNoTracking()
+                             join s in db.Staff.AsNoTracking() on u.StaffId equals s.Id
                              where u.IsActive && u.PasswordHash == null
                              orderby s.EmployeeNumber
                              select new { User = u, Staff = s }).ToListAsync(cancellationToken))
@@ -46,9 +47,14 @@ internal sealed class IssueFirstSignInCodesHandler(OrganizationDbContext db, Fir
             .ToList();
         var csv = new StringBuilder();
         csv.Append("職員番号,氏名,所属,初回サインインコード,有効期限\r\n");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // All or none: earlier codes are replaced only if every new one is stored.
+        var ids = people.Select(p => p.User.Id).ToList();
+        await db.UserTokens.Where(t => ids.Contains(t.UserId) && t.LoginProvider == "Lms" && t.Name == "FirstSignInCode").ExecuteDeleteAsync(cancellationToken);
         foreach (var p in people)
         {
-            var (code, expiresAt) = await codes.IssueAsync(p.User);
+            var (code, expiresAt, token) = codes.CreateToken(p.User.Id);
+            db.UserTokens.Add(token);
             var unit = chart.Find(p.Staff.OrgUnitId)?.Unit.Path ?? "";
             var expires = TimeZoneInfo.ConvertTime(expiresAt, timeZone).ToString("yyyy/MM/dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
             csv.Append(string.Join(',', new[] { p.Staff.EmployeeNumber, p.Staff.FullName, unit, code, expires }.Select(Cell))).Append("\r\n");
@@ -63,6 +69,7 @@ internal sealed class IssueFirstSignInCodesHandler(OrganizationDbContext db, Fir
 
         audit.Record("account.codes-issued", "roster", null, T["First sign-in codes issued for {0} people without a password", people.Count], request.Actor);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 }
