@@ -54,7 +54,7 @@ internal sealed class ImportRosterJob(
                 return; // the changes and their outcome were committed; only the clean-up failed
             }
 
-            await Finish(import.Id, RosterImportStatus.Failed, T["The import failed unexpectedly and changed nothing. The error has been logged."], [], null, cancellationToken);
+            await Finish(import.Id, RosterImportStatus.Failed, T["The import failed unexpectedly and changed nothing. The error has been logged."], [], cancellationToken);
         }
     }
 
@@ -84,14 +84,14 @@ internal sealed class ImportRosterJob(
                 .SetProperty(i => i.DetectedEncoding, file.EncodingName).SetProperty(i => i.Message, file.IsValid ? applying : null), ct);
         if (!file.IsValid)
         {
-            await Finish(import.Id, RosterImportStatus.Failed, T["The file has {0} problem(s). Nothing was imported; correct them and upload the file again.", file.Errors.Count], file.Errors, null, ct);
+            await Finish(import.Id, RosterImportStatus.Failed, T["The file has {0} problem(s). Nothing was imported; correct them and upload the file again.", file.Errors.Count], file.Errors, ct);
             return;
         }
 
         var outcome = await importer.ApplyAsync(file, import.FullImport, import.RequestedBy ?? "system", import.FileName, ct, import.Id);
         if (outcome.Errors.Count > 0)
         {
-            await Finish(import.Id, RosterImportStatus.Failed, T["The file has {0} problem(s). Nothing was imported; correct them and upload the file again.", outcome.Errors.Count], outcome.Errors, null, ct);
+            await Finish(import.Id, RosterImportStatus.Failed, T["The file has {0} problem(s). Nothing was imported; correct them and upload the file again.", outcome.Errors.Count], outcome.Errors, ct);
             return;
         }
 
@@ -107,19 +107,14 @@ internal sealed class ImportRosterJob(
         await other.RosterImports.Where(i => i.Id == id).ExecuteUpdateAsync(u => u.SetProperty(i => i.ProcessedRows, rows), ct);
     }
 
-    private async Task Finish(Guid id, RosterImportStatus status, string message, IReadOnlyList<RosterError> errors, ImportOutcome? outcome, CancellationToken ct)
+    /// <summary>Records a failed or refused import (a successful one records itself with its changes).</summary>
+    private async Task Finish(Guid id, RosterImportStatus status, string message, IReadOnlyList<RosterError> errors, CancellationToken ct)
     {
         var import = await db.RosterImports.FirstAsync(i => i.Id == id, ct);
         import.Status = status;
         import.Message = message;
         import.ErrorsJson = JsonSerializer.Serialize(errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message }), ErrorJson);
         import.FinishedAt = clock.GetUtcNow();
-        if (outcome is not null)
-        {
-            (import.Created, import.Updated, import.Moved, import.Deactivated, import.Unchanged) =
-                (outcome.Created, outcome.Updated, outcome.Moved, outcome.Deactivated, outcome.Unchanged);
-        }
-
         await db.SaveChangesAsync(ct);
         DeleteUpload(import.StoredPath);
     }

@@ -41,10 +41,10 @@ internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit,
         var events = new List<MediatR.INotification>();
         int created = 0, updated = 0, moved = 0, deactivated = 0, unchanged = 0;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        ImportOutcome outcome;
         try
         {
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var units = await EnsureUnitsAsync(file, now, actor, ct);
             await FlushAsync(ct);
 
@@ -162,20 +162,20 @@ internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit,
 
             audit.Record("roster.imported", "roster", null,
                 T["{0}: {1} created, {2} updated, {3} moved, {4} deactivated, {5} unchanged", fileName, created, updated, moved, deactivated, unchanged], actor);
+            outcome = new ImportOutcome(created, updated, moved, deactivated, unchanged, []);
             if (importId is { } id)
             {
                 // The outcome commits with the changes: after a crash, a re-run sees "succeeded", never "nothing changed".
                 var record = await db.RosterImports.FirstAsync(i => i.Id == id, ct);
                 record.Status = RosterImportStatus.Succeeded;
                 (record.Created, record.Updated, record.Moved, record.Deactivated, record.Unchanged) = (created, updated, moved, deactivated, unchanged);
-                record.Message = created + updated + moved + deactivated == 0 ? T["Nothing changed: the roster was already up to date."] : T["The roster was imported."];
+                record.Message = outcome.ChangedNothing ? T["Nothing changed: the roster was already up to date."] : T["The roster was imported."];
                 record.ErrorsJson = "[]";
                 record.FinishedAt = now;
             }
 
             await FlushAsync(ct);
             await transaction.CommitAsync(ct);
-        }
         }
         finally
         {
@@ -189,7 +189,7 @@ internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit,
             await mediator.Publish(notification, CancellationToken.None); // committed: deliver even if the caller has gone
         }
 
-        return new ImportOutcome(created, updated, moved, deactivated, unchanged, []);
+        return outcome;
     }
 
     /// <summary>Writes what is pending (inside the import's transaction) and forgets it.</summary>
