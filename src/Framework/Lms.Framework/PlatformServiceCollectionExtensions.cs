@@ -67,6 +67,7 @@ public static class PlatformServiceCollectionExtensions
         if (!isCommand)
         {
             services.AddHostedService<PlatformInitializationService>();
+            services.AddHostedService<Modules.DeferredWorkService>();
         }
 
         services.AddSingleton<DatabaseInitializer>();
@@ -117,6 +118,7 @@ public static class PlatformServiceCollectionExtensions
             ];
         });
         services.AddSingleton<ThemeLayout>();
+        services.AddSingleton<Content.IMarkdownRenderer, Content.MarkdownRenderer>();
 
         var mvc = services.AddRazorPages(o =>
         {

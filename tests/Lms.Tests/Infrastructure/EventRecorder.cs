@@ -21,6 +21,10 @@ public sealed class EventRecorder
         services.AddSingleton(this);
         services.AddTransient<INotificationHandler<StaffRegistered>, Recorder<StaffRegistered>>();
         services.AddTransient<INotificationHandler<StaffChanged>, Recorder<StaffChanged>>();
+        services.AddTransient<INotificationHandler<Lms.Contracts.Courses.CoursePublished>, Recorder<Lms.Contracts.Courses.CoursePublished>>();
+        services.AddTransient<INotificationHandler<Lms.Contracts.Learning.ActivityCompleted>, Recorder<Lms.Contracts.Learning.ActivityCompleted>>();
+        services.AddTransient<INotificationHandler<Lms.Contracts.Learning.CourseCompleted>, Recorder<Lms.Contracts.Learning.CourseCompleted>>();
+        services.AddTransient<INotificationHandler<Lms.Contracts.Learning.SurveySubmitted>, Recorder<Lms.Contracts.Learning.SurveySubmitted>>();
     }
 
     private sealed class Recorder<T>(EventRecorder recorder) : INotificationHandler<T> where T : INotification

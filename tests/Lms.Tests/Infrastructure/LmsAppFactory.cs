@@ -76,6 +76,8 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
         }
 
         Events.Clear();
+        // Published course versions are cached by (course, version); ids and numbers repeat after a reset.
+        (Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>() as Microsoft.Extensions.Caching.Memory.MemoryCache)?.Clear();
         await RunRecipeAsync(SiteSetup.SetupRecipeFile);
     }
 
@@ -88,6 +90,14 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
         var json = $$"""{"name": "demo-test", "steps": [{"name": "demo-city", "staff": {{staff}}, "password": "Demo-2026!"}]}""";
         await Services.GetRequiredService<RecipeRunner>().RunAsync(json, "tests", "tests", default);
     }
+
+    /// <summary>Runs a recipe given as JSON text (a test's own courses, assignments...).</summary>
+    public async Task RunRecipeJsonAsync(string json) =>
+        await Services.GetRequiredService<RecipeRunner>().RunAsync(json, "tests", "tests", default);
+
+    /// <summary>Does now what the host would do within seconds: e.g. enrol people a roster import registered.</summary>
+    public Task FlushDeferredWorkAsync() =>
+        Lms.Framework.Modules.DeferredWorkRunner.FlushAllAsync(Services, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {

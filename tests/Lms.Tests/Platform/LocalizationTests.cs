@@ -22,6 +22,11 @@ public sealed partial class LocalizationTests
             "Nothing exists at this address, or you may not see it.", "Check the fields named in the errors and send it again.",
         ],
         ["OrganizationStrings"] = ["Executive", "Manager", "General staff", "Role: Manager", "Role: Facilitator", "Role: Admin"],
+        ["LearningStrings"] =
+        [
+            "Lesson", "Quiz", "Reflection", "Survey", "Workshop", "Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree",
+            "online", "in person or online", "in person", "Executives", "Managers", "General staff",
+        ],
     };
 
     public static TheoryData<string, string, string> Projects => new()
@@ -30,6 +35,7 @@ public sealed partial class LocalizationTests
         { "themes/Lms.Themes.Staff", "src/Framework/Lms.Framework/Resources/FrameworkStrings.ja.resx", "FrameworkStrings" },
         { "themes/Lms.Themes.Admin", "src/Framework/Lms.Framework/Resources/FrameworkStrings.ja.resx", "FrameworkStrings" },
         { "src/Modules/Lms.Modules.Organization", "src/Modules/Lms.Modules.Organization/Resources/OrganizationStrings.ja.resx", "OrganizationStrings" },
+        { "src/Modules/Lms.Modules.Learning", "src/Modules/Lms.Modules.Learning/Resources/LearningStrings.ja.resx", "LearningStrings" },
     };
 
     [Theory]

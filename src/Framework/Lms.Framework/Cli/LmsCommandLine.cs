@@ -1,3 +1,4 @@
+using Lms.Framework.Modules;
 using Lms.Framework.Jobs;
 using Lms.Framework.Recipes;
 using Microsoft.AspNetCore.Builder;
@@ -60,7 +61,7 @@ public static class LmsCommandLine
         try
         {
             await PlatformInitialization.InitializeAsync(app.Services, ct);
-            return (args.ElementAtOrDefault(0), args.ElementAtOrDefault(1)) switch
+            var exitCode = (args.ElementAtOrDefault(0), args.ElementAtOrDefault(1)) switch
             {
                 ("jobs", "list") => ListJobs(app.Services, output),
                 ("jobs", "run") when args.Length == 3 => await RunJobAsync(app.Services, args[2], output, error, ct),
@@ -68,6 +69,10 @@ public static class LmsCommandLine
                 ("jobs" or "recipe", _) => Usage(app.Services, error),
                 _ => await RunModuleCommandAsync(app.Services, args, output, error, ct),
             };
+
+            // What the command's events left for later (e.g. enrolling imported staff) is done before the process ends.
+            await DeferredWorkRunner.FlushAllAsync(app.Services, app.Logger, ct);
+            return exitCode;
         }
         catch (RecipeException e)
         {

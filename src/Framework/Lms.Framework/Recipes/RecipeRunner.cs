@@ -1,3 +1,4 @@
+using Lms.Framework.Modules;
 using System.Text.Json;
 using Lms.Framework.Data.Platform;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,8 @@ public sealed class RecipeRunner(IServiceScopeFactory scopeFactory, TimeProvider
             try
             {
                 await step.ExecuteAsync(element, context, cancellationToken);
+                // Each step sees what the events of the steps before it caused (e.g. enrolments of demo staff).
+                await DeferredWorkRunner.FlushAllAsync(services, logger, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException and not RecipeException)
             {

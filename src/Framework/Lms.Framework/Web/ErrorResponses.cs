@@ -13,12 +13,27 @@ public static class ErrorResponses
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.StatusCode = status;
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        return problems.WriteAsync(new ProblemDetailsContext
+        return WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails = new ProblemDetails { Status = status, Detail = detail },
-        }).AsTask();
+        });
+    }
+
+    /// <summary>
+    /// problem+json whatever the client accepts: the built-in writers decline a request that accepts only
+    /// text/html (a browser opening an API address), and an API must still answer as an API.
+    /// </summary>
+    private static async Task WriteAsync(ProblemDetailsContext problem)
+    {
+        var services = problem.HttpContext.RequestServices;
+        if (await services.GetRequiredService<IProblemDetailsService>().TryWriteAsync(problem))
+        {
+            return;
+        }
+
+        services.GetService<Microsoft.Extensions.Options.IOptions<ProblemDetailsOptions>>()?.Value.CustomizeProblemDetails?.Invoke(problem);
+        await problem.HttpContext.Response.WriteAsJsonAsync(problem.ProblemDetails, problem.ProblemDetails.GetType(), (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
     }
 
     public static Task WriteValidationProblemAsync(HttpContext context, ValidationException validation)
@@ -30,8 +45,7 @@ public static class ErrorResponses
         var errors = validation.Errors
             .GroupBy(e => string.IsNullOrEmpty(e.PropertyName) ? "" : char.ToLowerInvariant(e.PropertyName[0]) + e.PropertyName[1..])
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        return problems.WriteAsync(new ProblemDetailsContext
+        return WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
             ProblemDetails = new HttpValidationProblemDetails(errors)
@@ -40,6 +54,6 @@ public static class ErrorResponses
                 Title = localizer["The request is not valid"],
                 Detail = string.Join(" ", validation.Errors.Select(e => e.ErrorMessage).Distinct()),
             },
-        }).AsTask();
+        });
     }
 }

@@ -28,8 +28,8 @@ internal sealed class LmsSignInManager(
 internal sealed class LmsClaimsPrincipalFactory(UserManager<LmsUser> userManager, RoleManager<LmsRole> roleManager, IOptions<IdentityOptions> options, OrganizationDbContext db)
     : UserClaimsPrincipalFactory<LmsUser, LmsRole>(userManager, roleManager, options)
 {
-    public const string StaffIdClaim = "lms:staff_id";
-    public const string DisplayNameClaim = "lms:display_name";
+    public const string StaffIdClaim = Contracts.Organization.StaffClaims.StaffId;
+    public const string DisplayNameClaim = Contracts.Organization.StaffClaims.DisplayName;
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(LmsUser user)
     {

@@ -1,0 +1,18 @@
+using MediatR;
+
+namespace Lms.Contracts.Organization;
+
+/// <summary>
+/// Where a person sits: tier, unit and the chain of units above it (the unit first, the root last).
+/// Learning matches course assignments against it.
+/// </summary>
+public sealed record StaffPlacement(Guid StaffId, StaffTier Tier, Guid OrgUnitId, IReadOnlyList<Guid> UnitAncestry, bool IsActive);
+
+/// <summary>Placements of the given people, or of every active person when <see cref="StaffIds"/> is null.</summary>
+public sealed record GetStaffPlacements(IReadOnlyCollection<Guid>? StaffIds = null) : IRequest<IReadOnlyList<StaffPlacement>>;
+
+/// <summary>An org unit as other modules show it: id and full path (総務部/情報システム課).</summary>
+public sealed record OrgUnitSummary(Guid Id, string Path);
+
+/// <summary>Every org unit, in path order (for pickers and labels).</summary>
+public sealed record GetOrgUnits : IRequest<IReadOnlyList<OrgUnitSummary>>;

@@ -1,0 +1,61 @@
+using Ganss.Xss;
+using Markdig;
+using Microsoft.AspNetCore.Html;
+
+namespace Lms.Framework.Content;
+
+/// <summary>
+/// Turns authored Markdown into HTML that is safe to show to anyone. The one renderer for learners'
+/// pages and the authors' preview, so a preview looks exactly like what learners will see.
+/// </summary>
+public interface IMarkdownRenderer
+{
+    IHtmlContent Render(string? markdown);
+}
+
+internal sealed class MarkdownRenderer : IMarkdownRenderer
+{
+    // Raw HTML in Markdown is passed through by Markdig, so the sanitiser is what makes it safe;
+    // disabling HTML as well keeps authors from relying on markup the sanitiser would strip.
+    private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseAutoLinks()
+        .UseListExtras()
+        .DisableHtml()
+        .Build();
+
+    private readonly HtmlSanitizer sanitizer = CreateSanitizer();
+
+    public IHtmlContent Render(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return HtmlString.Empty;
+        }
+
+        var html = Markdown.ToHtml(markdown, pipeline);
+        return new HtmlString(sanitizer.Sanitize(html));
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedSchemes.Clear();
+        sanitizer.AllowedSchemes.Add("https");
+        sanitizer.AllowedSchemes.Add("http");
+        sanitizer.AllowedSchemes.Add("mailto");
+        sanitizer.AllowedAttributes.Remove("style");
+        sanitizer.AllowedCssProperties.Clear();
+        // Links written by authors open normally but never hand the learner's session to another site.
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Html.Dom.IHtmlAnchorElement anchor && anchor.GetAttribute("href") is { } href
+                && (href.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || href.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+            {
+                anchor.SetAttribute("rel", "noopener noreferrer");
+            }
+        };
+        return sanitizer;
+    }
+}

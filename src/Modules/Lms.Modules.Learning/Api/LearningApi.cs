@@ -1,0 +1,133 @@
+using System.Security.Claims;
+using Lms.Contracts.Courses;
+using Lms.Contracts.Organization;
+using Lms.Framework.Content;
+using Lms.Framework.Web;
+using Lms.Modules.Learning.Data;
+using Lms.Modules.Learning.Domain;
+using Lms.Modules.Learning.Features.CompleteActivity;
+using Lms.Modules.Learning.Features.Learn;
+using Lms.Modules.Learning.Features.SubmitQuizAttempt;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Lms.Modules.Learning.Api;
+
+internal static class LearningApi
+{
+    public sealed record CompletionBody(string? Text, Dictionary<string, int>? Answers);
+
+    public sealed record AttemptBody(Dictionary<Guid, List<Guid>>? Answers);
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapApiV1("Learning");
+
+        api.MapGet("/me/enrolments", async (ClaimsPrincipal user, LearnerCourses courses, SiteCalendar calendar, CancellationToken ct) =>
+            {
+                if (user.GetStaffId() is not { } staffId)
+                {
+                    return Results.Ok(Array.Empty<EnrolmentView>());
+                }
+
+                var today = await calendar.TodayAsync(ct);
+                return Results.Ok(EnrolmentView.Order((await courses.ListAsync(staffId, ct)).Select(c => EnrolmentView.From(c, today))));
+            })
+            .RequireAuthorization(Permissions.TakeCourses.Name)
+            .WithName("GetMyEnrolments")
+            .WithSummary("The caller's courses: due date, status (notStarted, inProgress, completed), overdue, percent complete and the next activity.")
+            .Produces<EnrolmentView[]>();
+
+        api.MapGet("/courses/{id:guid}", async (Guid id, ClaimsPrincipal user, LearnerCourses courses, LearningDbContext db, IMarkdownRenderer markdown,
+                SiteCalendar calendar, IStringLocalizer<LearningStrings> T, CancellationToken ct) =>
+            {
+                var learner = user.GetStaffId() is { } staffId ? await courses.FindAsync(staffId, id, ct) : null;
+                if (learner is null)
+                {
+                    return ApiEndpoints.Problem(StatusCodes.Status404NotFound, T["This course does not exist or you are not enrolled in it."]);
+                }
+
+                var attempts = await db.QuizAttempts.AsNoTracking().Where(a => a.StaffId == learner.Enrolment.StaffId && a.CourseId == id)
+                    .GroupBy(a => a.ActivityId).Select(g => new { g.Key, Count = g.Count(), Best = g.Max(a => a.ScorePercent) }).ToDictionaryAsync(a => a.Key, ct);
+                var today = await calendar.TodayAsync(ct);
+                return Results.Ok(CourseDocument.Build(learner, EnrolmentView.From(learner, today), markdown,
+                    a => attempts.TryGetValue(a, out var x) ? (x.Count, x.Best) : (0, null)));
+            })
+            .RequireAuthorization(Permissions.TakeCourses.Name)
+            .WithName("GetCourse")
+            .WithSummary("A course the caller is enrolled in: sections and activities with their id, kind and the caller's state. Quizzes come without their answers.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/activities/{id:guid}/completion", async (Guid id, CompletionBody? body, ClaimsPrincipal user, IMediator mediator, IStringLocalizer<LearningStrings> T, CancellationToken ct) =>
+            {
+                if (user.GetStaffId() is not { } staffId)
+                {
+                    return ApiEndpoints.Problem(StatusCodes.Status404NotFound, T["This activity does not exist or is not in one of your courses."]);
+                }
+
+                var result = await mediator.Send(new CompleteActivity(staffId, id, body?.Text, body?.Answers), ct);
+                return result.Succeeded
+                    ? Results.Ok(new { activityId = id, completed = true, alreadyCompleted = result.AlreadyDone, courseCompleted = result.CourseCompleted, percentComplete = result.Percent })
+                    : Failure(result);
+            })
+            .RequireAuthorization(Permissions.TakeCourses.Name)
+            .WithName("CompleteActivity")
+            .WithSummary("Complete a lesson (no body), a reflection ({\"text\"}) or a survey ({\"answers\": {\"<itemKey>\": 1-5}}). Completing twice records one completion.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/quizzes/{id:guid}/attempts", async (Guid id, AttemptBody? body, ClaimsPrincipal user, IMediator mediator, IStringLocalizer<LearningStrings> T, CancellationToken ct) =>
+            {
+                if (user.GetStaffId() is not { } staffId)
+                {
+                    return ApiEndpoints.Problem(StatusCodes.Status404NotFound, T["This quiz does not exist or is not in one of your courses."]);
+                }
+
+                var answers = (body?.Answers ?? []).ToDictionary(a => a.Key, a => (IReadOnlyList<Guid>)(a.Value ?? []));
+                var result = await mediator.Send(new SubmitQuizAttempt(staffId, id, answers), ct);
+                if (!result.Succeeded)
+                {
+                    return Failure(result);
+                }
+
+                var quiz = result.Quiz!;
+                return Results.Ok(new
+                {
+                    attempt = quiz.Attempt,
+                    score = quiz.ScorePercent,
+                    passed = quiz.Passed,
+                    passPercent = quiz.PassPercent,
+                    attemptsLeft = quiz.AttemptsLeft,
+                    courseCompleted = result.CourseCompleted,
+                    percentComplete = result.Percent,
+                    feedback = quiz.Questions.Select(q => new
+                    {
+                        questionId = q.QuestionId,
+                        correct = q.Correct,
+                        options = q.Options.Where(o => o.Selected || o.Correct is not null)
+                            .Select(o => new { optionId = o.OptionId, selected = o.Selected, correct = o.Correct, feedback = o.Feedback }),
+                    }),
+                });
+            })
+            .RequireAuthorization(Permissions.TakeCourses.Name)
+            .WithName("SubmitQuizAttempt")
+            .WithSummary("Answer a quiz: {\"answers\": {\"<questionId>\": [\"<optionId>\", ...]}}. Returns the score, whether it passed, and feedback on the chosen answers.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static IResult Failure(LearningResult result) => ApiEndpoints.Problem(result.Failure switch
+    {
+        LearningFailure.NotFound => StatusCodes.Status404NotFound,
+        LearningFailure.Locked => StatusCodes.Status403Forbidden,
+        LearningFailure.NoAttemptsLeft => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    }, result.Message);
+}

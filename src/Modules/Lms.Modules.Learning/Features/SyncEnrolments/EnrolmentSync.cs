@@ -1,0 +1,98 @@
+using Lms.Contracts.Courses;
+using Lms.Contracts.Organization;
+using Lms.Modules.Learning.Data;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lms.Modules.Learning.Features.SyncEnrolments;
+
+internal sealed record SyncOutcome(int Enrolled, int Updated, int Withdrawn);
+
+/// <summary>
+/// Makes enrolments match the assignments: everyone an assignment covers is enrolled (with the
+/// earliest due date when several assign the same course); people who no longer match are withdrawn
+/// unless they completed. Set-based over the people given (or everyone), and idempotent.
+/// </summary>
+internal sealed class EnrolmentSync(LearningDbContext db, IMediator mediator, TimeProvider clock)
+{
+    private const int BatchSize = 1000;
+
+    public async Task<SyncOutcome> SyncAsync(IReadOnlyCollection<Guid>? staffIds, CancellationToken cancellationToken)
+    {
+        var placements = (await mediator.Send(new GetStaffPlacements(staffIds), cancellationToken)).Where(p => p.IsActive).ToList();
+        var published = (await mediator.Send(new GetPublishedCourses(), cancellationToken)).Select(c => c.Id).ToHashSet();
+        var assignments = (await db.Assignments.AsNoTracking().ToListAsync(cancellationToken)).Where(a => published.Contains(a.CourseId)).ToList();
+
+        var desired = new Dictionary<(Guid Staff, Guid Course), Assignment>();
+        foreach (var person in placements)
+        {
+            foreach (var assignment in assignments.Where(a => Covers(a, person)))
+            {
+                var key = (person.StaffId, assignment.CourseId);
+                if (!desired.TryGetValue(key, out var current) || Earlier(assignment.DueDate, current.DueDate))
+                {
+                    desired[key] = assignment;
+                }
+            }
+        }
+
+        // People outside the scope (deactivated, or not asked about) keep their enrolments as they are.
+        var scope = placements.Select(p => p.StaffId).ToHashSet();
+        var existing = staffIds is null
+            ? await db.Enrolments.ToListAsync(cancellationToken)
+            : await db.Enrolments.Where(e => staffIds.Contains(e.StaffId)).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        int enrolled = 0, updated = 0, withdrawn = 0;
+        foreach (var enrolment in existing.Where(e => scope.Contains(e.StaffId)))
+        {
+            if (desired.Remove((enrolment.StaffId, enrolment.CourseId), out var assignment))
+            {
+                if (enrolment.WithdrawnAt is not null || (enrolment.CompletedAt is null && (enrolment.DueDate != assignment.DueDate || enrolment.AssignmentId != assignment.Id)))
+                {
+                    (enrolment.WithdrawnAt, enrolment.DueDate, enrolment.AssignmentId) = (null, assignment.DueDate, assignment.Id);
+                    updated++;
+                }
+            }
+            else if (enrolment.WithdrawnAt is null && enrolment.CompletedAt is null)
+            {
+                enrolment.WithdrawnAt = now;
+                withdrawn++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var ((staff, course), assignment) in desired)
+        {
+            db.Enrolments.Add(new Enrolment
+            {
+                Id = Guid.CreateVersion7(),
+                StaffId = staff,
+                CourseId = course,
+                AssignmentId = assignment.Id,
+                DueDate = assignment.DueDate,
+                EnrolledAt = now,
+            });
+            if (++enrolled % BatchSize == 0)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return new SyncOutcome(enrolled, updated, withdrawn);
+    }
+
+    private static bool Covers(Assignment assignment, StaffPlacement person) => assignment.Audience switch
+    {
+        AssignmentAudience.Everyone => true,
+        AssignmentAudience.Tier => assignment.Tier == person.Tier,
+        AssignmentAudience.OrgUnit when assignment.OrgUnitId is { } unit =>
+            assignment.IncludeSubUnits ? person.UnitAncestry.Contains(unit) : person.OrgUnitId == unit,
+        _ => false,
+    };
+
+    private static bool Earlier(DateOnly? candidate, DateOnly? current) =>
+        candidate is { } c && (current is not { } d || c < d);
+}

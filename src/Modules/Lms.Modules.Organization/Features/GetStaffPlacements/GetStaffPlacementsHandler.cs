@@ -1,0 +1,51 @@
+using Lms.Contracts.Organization;
+using Lms.Modules.Organization.Data;
+using Lms.Modules.Organization.Domain;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lms.Modules.Organization.Features.GetStaffPlacements;
+
+internal sealed class GetStaffPlacementsHandler(OrganizationDbContext db) : IRequestHandler<Contracts.Organization.GetStaffPlacements, IReadOnlyList<StaffPlacement>>
+{
+    public async Task<IReadOnlyList<StaffPlacement>> Handle(Contracts.Organization.GetStaffPlacements request, CancellationToken cancellationToken)
+    {
+        var chart = await OrgChart.LoadAsync(db, cancellationToken);
+        var query = db.Staff.AsNoTracking();
+        if (request.StaffIds is { } ids)
+        {
+            var wanted = ids.Distinct().ToList();
+            query = query.Where(s => wanted.Contains(s.Id));
+        }
+        else
+        {
+            query = query.Where(s => s.IsActive);
+        }
+
+        var staff = await query.Select(s => new { s.Id, s.Tier, s.OrgUnitId, s.IsActive }).ToListAsync(cancellationToken);
+        var ancestries = new Dictionary<Guid, IReadOnlyList<Guid>>();
+        return staff.Select(s => new StaffPlacement(s.Id, s.Tier, s.OrgUnitId, Ancestry(s.OrgUnitId), s.IsActive)).ToList();
+
+        IReadOnlyList<Guid> Ancestry(Guid unitId)
+        {
+            if (!ancestries.TryGetValue(unitId, out var chain))
+            {
+                var list = new List<Guid>();
+                for (var unit = chart.Find(unitId)?.Unit; unit is not null; unit = unit.ParentId is { } parent ? chart.Find(parent)?.Unit : null)
+                {
+                    list.Add(unit.Id);
+                }
+
+                ancestries[unitId] = chain = list;
+            }
+
+            return chain;
+        }
+    }
+}
+
+internal sealed class GetOrgUnitsHandler(OrganizationDbContext db) : IRequestHandler<Contracts.Organization.GetOrgUnits, IReadOnlyList<OrgUnitSummary>>
+{
+    public async Task<IReadOnlyList<OrgUnitSummary>> Handle(Contracts.Organization.GetOrgUnits request, CancellationToken cancellationToken) =>
+        await db.OrgUnits.AsNoTracking().OrderBy(u => u.Path).Select(u => new OrgUnitSummary(u.Id, u.Path)).ToListAsync(cancellationToken);
+}
