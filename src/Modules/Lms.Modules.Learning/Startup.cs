@@ -34,6 +34,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddSingleton<IHomePanelProvider, MyCoursesPanelProvider>();
         services.AddRecipeStep<CourseAssignmentsStep>();
+        services.AddRecipeStep<DemoLearningStep>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => LearningApi.Map(endpoints);

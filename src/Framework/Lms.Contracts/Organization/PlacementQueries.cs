@@ -16,3 +16,6 @@ public sealed record OrgUnitSummary(Guid Id, string Path);
 
 /// <summary>Every org unit, in path order (for pickers and labels).</summary>
 public sealed record GetOrgUnits : IRequest<IReadOnlyList<OrgUnitSummary>>;
+
+/// <summary>The staff id behind a user name (e.g. the demo accounts); null when there is none.</summary>
+public sealed record FindStaffByUserName(string UserName) : IRequest<Guid?>;

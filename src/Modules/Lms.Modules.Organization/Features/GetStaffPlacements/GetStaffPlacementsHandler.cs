@@ -49,3 +49,12 @@ internal sealed class GetOrgUnitsHandler(OrganizationDbContext db) : IRequestHan
     public async Task<IReadOnlyList<OrgUnitSummary>> Handle(Contracts.Organization.GetOrgUnits request, CancellationToken cancellationToken) =>
         await db.OrgUnits.AsNoTracking().OrderBy(u => u.Path).Select(u => new OrgUnitSummary(u.Id, u.Path)).ToListAsync(cancellationToken);
 }
+
+internal sealed class FindStaffByUserNameHandler(OrganizationDbContext db) : IRequestHandler<FindStaffByUserName, Guid?>
+{
+    public async Task<Guid?> Handle(FindStaffByUserName request, CancellationToken cancellationToken)
+    {
+        var normalized = request.UserName.ToUpperInvariant();
+        return await db.Users.AsNoTracking().Where(u => u.NormalizedUserName == normalized).Select(u => u.StaffId).FirstOrDefaultAsync(cancellationToken);
+    }
+}
