@@ -9,6 +9,13 @@ namespace Lms.Tests.Organization;
 
 public sealed class DemoCityTests(LmsAppFactory factory) : SiteTest(factory)
 {
+    /// <summary>The demo recipe plays a learning history on the Step-0 courses, which the first start installs before it.</summary>
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Factory.RunRecipeAsync("step0-dx-mindset.recipe.json");
+    }
+
     [Fact]
     public async Task The_demo_recipe_builds_a_city_hall_of_500_with_the_three_demo_accounts()
     {
