@@ -1,6 +1,7 @@
 using Ganss.Xss;
 using Markdig;
 using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Lms.Framework.Content;
 
@@ -13,7 +14,7 @@ public interface IMarkdownRenderer
     IHtmlContent Render(string? markdown);
 }
 
-internal sealed class MarkdownRenderer : IMarkdownRenderer
+internal sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
 {
     // Raw HTML in Markdown is passed through by Markdig, so the sanitiser is what makes it safe;
     // disabling HTML as well keeps authors from relying on markup the sanitiser would strip.
@@ -27,6 +28,10 @@ internal sealed class MarkdownRenderer : IMarkdownRenderer
 
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
 
+    // Sanitising parses the HTML into a DOM: milliseconds per lesson. Published texts repeat on every
+    // page view, so the result is kept by text (bounded, least recently used first out).
+    private readonly MemoryCache rendered = new(new MemoryCacheOptions { SizeLimit = 4000 });
+
     public IHtmlContent Render(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown))
@@ -34,9 +39,16 @@ internal sealed class MarkdownRenderer : IMarkdownRenderer
             return HtmlString.Empty;
         }
 
-        var html = Markdown.ToHtml(markdown, pipeline);
-        return new HtmlString(sanitizer.Sanitize(html));
+        if (!rendered.TryGetValue(markdown, out HtmlString? html) || html is null)
+        {
+            html = new HtmlString(sanitizer.Sanitize(Markdown.ToHtml(markdown, pipeline)));
+            rendered.Set(markdown, html, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(1) });
+        }
+
+        return html;
     }
+
+    public void Dispose() => rendered.Dispose();
 
     private static HtmlSanitizer CreateSanitizer()
     {
