@@ -26,6 +26,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IDeferredWork>(sp => sp.GetRequiredService<EnrolmentSyncQueue>());
         services.AddScoped<LearnerCourses>();
         services.AddScoped<CompletionRecorder>();
+        services.AddScoped<CourseCompletionSweep>();
         services.AddScoped<SiteCalendar>();
         services.AddRecurringJob<SyncEnrolmentsJob>(SyncEnrolmentsJob.Id, "30 2 * * *",
             "Enrols everyone the course assignments cover and withdraws those they no longer cover (catches up on anything missed).");

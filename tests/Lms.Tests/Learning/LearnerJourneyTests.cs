@@ -30,10 +30,13 @@ public sealed class LearnerJourneyTests(LmsAppFactory factory) : SiteTest(factor
         Assert.Equal(["lesson", "quiz", "reflection", "survey", "workshop"], activities.Select(a => a.Kind));
         Assert.Equal(["open", "locked", "locked", "locked", "locked"], activities.Select(a => a.State));
         Assert.DoesNotContain("<script", (string)activities[0].Node["lesson"]!["bodyHtml"]!, StringComparison.Ordinal);
-        Assert.DoesNotContain("correct", activities[1].Node.ToJsonString(), StringComparison.OrdinalIgnoreCase); // never the answers
+        Assert.Null(activities[1].Node["quiz"]); // locked: named, not shown
 
         var lesson = await LearnerApi.ReadAsync(await client.PostAsync($"/api/v1/activities/{activities[0].Id}/completion", null));
         Assert.Equal(25, (int)lesson["percentComplete"]!); // 1 of 4 required (the workshop is optional)
+        (_, activities, _) = await LearnerApi.CourseAsync(client);
+        Assert.Equal("open", activities[1].State);
+        Assert.DoesNotContain("correct", activities[1].Node.ToJsonString(), StringComparison.OrdinalIgnoreCase); // never the answers
 
         var failed = await LearnerApi.ReadAsync(await client.PostAsJsonAsync($"/api/v1/quizzes/{activities[1].Id}/attempts", LearnerApi.Answers(activities[1], HalfRight)));
         Assert.False((bool)failed["passed"]!);
@@ -110,6 +113,7 @@ public sealed class LearnerJourneyTests(LmsAppFactory factory) : SiteTest(factor
         var client = await LearnerApi.LearnerAsync(Factory, "demo-staff");
         var (_, activities, _) = await LearnerApi.CourseAsync(client);
         await client.PostAsync($"/api/v1/activities/{activities[0].Id}/completion", null);
+        (_, activities, _) = await LearnerApi.CourseAsync(client);
         var wrong = LearnerApi.Answers(activities[1], new() { ["単一選択"] = ["誤り"], ["複数選択"] = ["誤"] });
 
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/v1/quizzes/{activities[1].Id}/attempts", wrong)).StatusCode);
@@ -174,5 +178,38 @@ public sealed class LearnerJourneyTests(LmsAppFactory factory) : SiteTest(factor
         Assert.Equal("completed", (string)course["enrolment"]!["status"]!);
         Assert.Equal(100, (int)course["enrolment"]!["percentComplete"]!);
         Assert.Single(Factory.Events.Of<CourseCompleted>());
+    }
+
+    [Fact]
+    public async Task A_new_version_without_the_last_activity_someone_had_left_completes_their_course()
+    {
+        await Factory.RunRecipeJsonAsync(TestCourse.Recipe(extraLesson: true, sequential: false));
+        var client = await LearnerApi.LearnerAsync(Factory, "demo-staff");
+        var (_, activities, _) = await LearnerApi.CourseAsync(client);
+        await client.PostAsync($"/api/v1/activities/{activities[0].Id}/completion", null);
+        await client.PostAsJsonAsync($"/api/v1/quizzes/{activities[1].Id}/attempts", LearnerApi.Answers(activities[1], Right));
+        await client.PostAsJsonAsync($"/api/v1/activities/{activities[2].Id}/completion", new { text = "十分な長さのふりかえりです。" });
+        await client.PostAsJsonAsync($"/api/v1/activities/{activities[3].Id}/completion", new { answers = new { m1 = 3, m2 = 3 } });
+        Assert.Empty(Factory.Events.Of<CourseCompleted>()); // the extra lesson is still to do
+
+        await Factory.RunRecipeJsonAsync(TestCourse.Recipe(sequential: false)); // version 3 drops it
+
+        Assert.Single(Factory.Events.Of<CourseCompleted>());
+        Assert.Equal("completed", (string)(await LearnerApi.CourseAsync(client)).Course["enrolment"]!["status"]!);
+    }
+
+    [Fact]
+    public async Task With_limited_attempts_a_failed_attempt_does_not_give_the_answers_away()
+    {
+        var client = await LearnerApi.LearnerAsync(Factory, "demo-staff");
+        var (_, activities, _) = await LearnerApi.CourseAsync(client);
+        await client.PostAsync($"/api/v1/activities/{activities[0].Id}/completion", null);
+        (_, activities, _) = await LearnerApi.CourseAsync(client);
+
+        var failed = await LearnerApi.ReadAsync(await client.PostAsJsonAsync($"/api/v1/quizzes/{activities[1].Id}/attempts", LearnerApi.Answers(activities[1], HalfRight)));
+
+        var options = failed["feedback"]!.AsArray().SelectMany(f => f!["options"]!.AsArray()).ToList();
+        Assert.All(options, o => Assert.Null((string?)o!["feedback"]));
+        Assert.All(options, o => Assert.Null((bool?)o!["correct"]));
     }
 }

@@ -19,6 +19,16 @@ internal static class CourseRules
             yield return "estimatedMinutes cannot be negative.";
         }
 
+        if (!IsSafeUrl(course.CoverImageUrl))
+        {
+            yield return "coverImageUrl must be an http(s) address or a path on this site.";
+        }
+
+        foreach (var duplicate in course.Sections.GroupBy(s => s.Id).Where(g => g.Count() > 1))
+        {
+            yield return $"section '{duplicate.First().Key}' appears more than once.";
+        }
+
         var activities = course.Sections.SelectMany(s => s.Activities).ToList();
         if (activities.Count == 0)
         {
@@ -44,6 +54,16 @@ internal static class CourseRules
         if (string.IsNullOrWhiteSpace(activity.Title))
         {
             yield return "needs a title.";
+        }
+
+        if (activity.Lesson is { } lesson && (!IsSafeUrl(lesson.VideoUrl) || !IsSafeUrl(lesson.AttachmentUrl)))
+        {
+            yield return "videoUrl and attachmentUrl must be http(s) addresses or paths on this site.";
+        }
+
+        if (activity.Survey is { } survey && survey.Items.GroupBy(i => i.Key).Any(g => g.Count() > 1))
+        {
+            yield return "every survey item needs a key of its own.";
         }
 
         switch (activity.Kind)
@@ -88,8 +108,18 @@ internal static class CourseRules
             yield return "attemptsAllowed must be 0 (unlimited) or more.";
         }
 
+        if (quiz.Questions.GroupBy(q => q.Id).Any(g => g.Count() > 1))
+        {
+            yield return "every question needs a key of its own.";
+        }
+
         foreach (var question in quiz.Questions)
         {
+            if (question.Options.GroupBy(o => o.Id).Any(g => g.Count() > 1))
+            {
+                yield return $"question '{question.Key}': every option needs a key of its own.";
+            }
+
             var correct = question.Options.Count(o => o.Correct);
             if (question.Options.Count < 2)
             {
@@ -101,4 +131,10 @@ internal static class CourseRules
             }
         }
     }
+
+    /// <summary>Links authors give are shown to every learner: only web addresses or paths on this site, never <c>javascript:</c> and the like.</summary>
+    public static bool IsSafeUrl(string? url) =>
+        string.IsNullOrEmpty(url)
+        || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
+        || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
 }

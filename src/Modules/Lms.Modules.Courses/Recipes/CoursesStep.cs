@@ -29,7 +29,8 @@ internal sealed class CoursesStep(CoursesDbContext db, CoursePublisher publisher
             return [$"\"courses\" is not in the expected shape: {e.Message}"];
         }
 
-        return courses.SelectMany(Check).ToList();
+        var duplicates = courses.GroupBy(c => c.Key).Where(g => g.Count() > 1).Select(g => $"course '{g.Key}' appears more than once.");
+        return courses.SelectMany(Check).Concat(duplicates).ToList();
     }
 
     private static IEnumerable<string> Check(RecipeCourse course, int index)

@@ -25,7 +25,7 @@ internal static class CourseDocument
                 id = s.Id,
                 title = s.Title,
                 summary = s.Summary,
-                activities = s.Activities.Select(a => new
+                activities = s.Activities.Select(a => progress.IsLocked(a.Id) ? Locked(a) : new
                 {
                     id = a.Id,
                     kind = a.Kind.ToString().ToLowerInvariant(),
@@ -42,6 +42,22 @@ internal static class CourseDocument
             }),
         };
     }
+
+    /// <summary>A locked activity is named, not shown: its content opens with it.</summary>
+    private static object Locked(PublishedActivity a) => new
+    {
+        id = a.Id,
+        kind = a.Kind.ToString().ToLowerInvariant(),
+        title = a.Title,
+        estimatedMinutes = a.EstimatedMinutes,
+        required = a.Required,
+        state = "locked",
+        lesson = (object?)null,
+        quiz = (object?)null,
+        reflection = (object?)null,
+        survey = (object?)null,
+        workshop = (object?)null,
+    };
 
     private static object Quiz(QuizContent quiz, LearnerCourse learner, (int Count, int? Best) attempts) => new
     {

@@ -19,9 +19,11 @@ namespace Lms.Modules.Learning.Api;
 
 internal static class LearningApi
 {
-    public sealed record CompletionBody(string? Text, Dictionary<string, int>? Answers);
+    // Loose shapes on purpose: a wrong id or a non-number gets the learner's-language message of the
+    // command's checks, not the framework's generic binding error.
+    public sealed record CompletionBody(string? Text, Dictionary<string, System.Text.Json.JsonElement>? Answers);
 
-    public sealed record AttemptBody(Dictionary<Guid, List<Guid>>? Answers);
+    public sealed record AttemptBody(Dictionary<string, List<string>>? Answers);
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
@@ -35,7 +37,8 @@ internal static class LearningApi
                 }
 
                 var today = await calendar.TodayAsync(ct);
-                return Results.Ok(EnrolmentView.Order((await courses.ListAsync(staffId, ct)).Select(c => EnrolmentView.From(c, today))));
+                var zone = await calendar.ZoneAsync(ct);
+                return Results.Ok(EnrolmentView.Order((await courses.ListAsync(staffId, ct)).Select(c => EnrolmentView.From(c, today, zone))));
             })
             .RequireAuthorization(Permissions.TakeCourses.Name)
             .WithName("GetMyEnrolments")
@@ -54,7 +57,8 @@ internal static class LearningApi
                 var attempts = await db.QuizAttempts.AsNoTracking().Where(a => a.StaffId == learner.Enrolment.StaffId && a.CourseId == id)
                     .GroupBy(a => a.ActivityId).Select(g => new { g.Key, Count = g.Count(), Best = g.Max(a => a.ScorePercent) }).ToDictionaryAsync(a => a.Key, ct);
                 var today = await calendar.TodayAsync(ct);
-                return Results.Ok(CourseDocument.Build(learner, EnrolmentView.From(learner, today), markdown,
+                var zone = await calendar.ZoneAsync(ct);
+                return Results.Ok(CourseDocument.Build(learner, EnrolmentView.From(learner, today, zone), markdown,
                     a => attempts.TryGetValue(a, out var x) ? (x.Count, x.Best) : (0, null)));
             })
             .RequireAuthorization(Permissions.TakeCourses.Name)
@@ -69,7 +73,8 @@ internal static class LearningApi
                     return ApiEndpoints.Problem(StatusCodes.Status404NotFound, T["This activity does not exist or is not in one of your courses."]);
                 }
 
-                var result = await mediator.Send(new CompleteActivity(staffId, id, body?.Text, body?.Answers), ct);
+                var answers = body?.Answers?.ToDictionary(a => a.Key, a => a.Value.ValueKind == System.Text.Json.JsonValueKind.Number && a.Value.TryGetInt32(out var n) ? n : 0);
+                var result = await mediator.Send(new CompleteActivity(staffId, id, body?.Text, answers), ct);
                 return result.Succeeded
                     ? Results.Ok(new { activityId = id, completed = true, alreadyCompleted = result.AlreadyDone, courseCompleted = result.CourseCompleted, percentComplete = result.Percent })
                     : Failure(result);
@@ -88,7 +93,9 @@ internal static class LearningApi
                     return ApiEndpoints.Problem(StatusCodes.Status404NotFound, T["This quiz does not exist or is not in one of your courses."]);
                 }
 
-                var answers = (body?.Answers ?? []).ToDictionary(a => a.Key, a => (IReadOnlyList<Guid>)(a.Value ?? []));
+                // Ids that are not ids cannot match a question or an option: Guid.Empty makes the command say so.
+                var answers = (body?.Answers ?? []).GroupBy(a => Guid.TryParse(a.Key, out var q) ? q : Guid.Empty)
+                    .ToDictionary(g => g.Key, g => (IReadOnlyList<Guid>)g.SelectMany(a => a.Value ?? []).Select(o => Guid.TryParse(o, out var v) ? v : Guid.Empty).ToList());
                 var result = await mediator.Send(new SubmitQuizAttempt(staffId, id, answers), ct);
                 if (!result.Succeeded)
                 {

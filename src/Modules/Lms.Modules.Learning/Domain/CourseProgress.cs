@@ -39,7 +39,8 @@ internal sealed class CourseProgress
                     locked.Add(activity.Id);
                 }
 
-                blocked |= activity.Required && !completed.Contains(activity.Id);
+                // A workshop is a session on a date, not a step the learner can take now: it never holds up the rest.
+                blocked |= activity.Required && !completed.Contains(activity.Id) && activity.Kind != ActivityKind.Workshop;
             }
         }
     }
@@ -54,10 +55,16 @@ internal sealed class CourseProgress
 
     public EnrolmentStatus Status => CourseCompleted ? EnrolmentStatus.Completed : AnyDone ? EnrolmentStatus.InProgress : EnrolmentStatus.NotStarted;
 
-    /// <summary>The first activity still to do (required ones first), or null when nothing is left.</summary>
+    /// <summary>
+    /// The first activity the learner can do now (required ones first; a workshop only when nothing else
+    /// is left, since it waits for a session), or null when nothing is left.
+    /// </summary>
     public PublishedActivity? Next =>
-        course.Activities.FirstOrDefault(a => a.Required && !completed.Contains(a.Id) && !locked.Contains(a.Id))
-        ?? course.Activities.FirstOrDefault(a => !completed.Contains(a.Id) && !locked.Contains(a.Id));
+        Open().FirstOrDefault(a => a.Required && a.Kind != ActivityKind.Workshop)
+        ?? Open().FirstOrDefault(a => a.Kind != ActivityKind.Workshop)
+        ?? Open().FirstOrDefault();
+
+    private IEnumerable<PublishedActivity> Open() => course.Activities.Where(a => !completed.Contains(a.Id) && !locked.Contains(a.Id));
 
     public bool IsDone(Guid activityId) => completed.Contains(activityId);
 

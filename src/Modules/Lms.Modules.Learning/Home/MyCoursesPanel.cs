@@ -27,7 +27,8 @@ public sealed class MyCoursesViewComponent(LearnerCourses courses, SiteCalendar 
         }
 
         var today = await calendar.TodayAsync(HttpContext.RequestAborted);
-        var views = EnrolmentView.Order((await courses.ListAsync(staffId.Value, HttpContext.RequestAborted)).Select(c => EnrolmentView.From(c, today))).ToList();
+        var zone = await calendar.ZoneAsync(HttpContext.RequestAborted);
+        var views = EnrolmentView.Order((await courses.ListAsync(staffId.Value, HttpContext.RequestAborted)).Select(c => EnrolmentView.From(c, today, zone))).ToList();
         return View(new Model(views));
     }
 }

@@ -30,8 +30,14 @@ internal sealed class CourseAssignmentsStep(LearningDbContext db, IMediator medi
 
         foreach (var item in list.EnumerateArray())
         {
-            var course = item.TryGetProperty("course", out var c) ? c.GetString() : null;
-            var audience = item.TryGetProperty("audience", out var a) ? a.GetString() : null;
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                yield return "every assignment must be an object.";
+                continue;
+            }
+
+            var course = item.GetPropertyOrDefault("course");
+            var audience = item.GetPropertyOrDefault("audience");
             if (string.IsNullOrWhiteSpace(course))
             {
                 yield return "every assignment needs a \"course\" (the course's key).";
@@ -41,18 +47,28 @@ internal sealed class CourseAssignmentsStep(LearningDbContext db, IMediator medi
             {
                 case "everyone":
                     break;
-                case "tier" when item.TryGetProperty("tier", out var tier) && StaffTierNames.TryParse(tier.GetString(), out _):
+                case "tier" when StaffTierNames.TryParse(item.GetPropertyOrDefault("tier"), out _):
                     break;
-                case "orgUnit" when item.TryGetProperty("orgUnit", out var unit) && !string.IsNullOrWhiteSpace(unit.GetString()):
+                case "orgUnit" when !string.IsNullOrWhiteSpace(item.GetPropertyOrDefault("orgUnit")):
                     break;
                 default:
                     yield return $"assignment of '{course}': \"audience\" must be everyone, tier (with a valid \"tier\") or orgUnit (with an \"orgUnit\" path).";
                     break;
             }
 
-            if (item.TryGetProperty("dueDate", out var due) && !DateOnly.TryParseExact(due.GetString(), "yyyy-MM-dd", out _))
+            if (item.TryGetProperty("dueDate", out _) && !DateOnly.TryParseExact(item.GetPropertyOrDefault("dueDate"), "yyyy-MM-dd", out _))
             {
-                yield return $"assignment of '{course}': \"dueDate\" must be yyyy-MM-dd.";
+                yield return $"assignment of '{course}': \"dueDate\" must be a string yyyy-MM-dd.";
+            }
+
+            if (item.TryGetProperty("dueInDays", out var days) && (days.ValueKind != JsonValueKind.Number || !days.TryGetInt32(out _)))
+            {
+                yield return $"assignment of '{course}': \"dueInDays\" must be a whole number.";
+            }
+
+            if (item.TryGetProperty("includeSubUnits", out var sub) && sub.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                yield return $"assignment of '{course}': \"includeSubUnits\" must be true or false.";
             }
         }
     }

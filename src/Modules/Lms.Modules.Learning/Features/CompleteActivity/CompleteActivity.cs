@@ -20,6 +20,8 @@ internal sealed record CompleteActivity(Guid StaffId, Guid ActivityId, string? T
 internal sealed class CompleteActivityHandler(LearnerCourses learnerCourses, CompletionRecorder recorder, IMediator mediator, IStringLocalizer<LearningStrings> T, TimeProvider clock)
     : IRequestHandler<CompleteActivity, LearningResult>
 {
+    public const int MaxReflectionLength = 4000;
+
     public async Task<LearningResult> Handle(CompleteActivity request, CancellationToken cancellationToken)
     {
         var learner = await learnerCourses.FindByActivityAsync(request.StaffId, request.ActivityId, cancellationToken);
@@ -47,6 +49,11 @@ internal sealed class CompleteActivityHandler(LearnerCourses learnerCourses, Com
                 if (length == 0 || length < minimum)
                 {
                     return LearningResult.Fail(LearningFailure.Invalid, T["Please write at least {0} characters (you have written {1}).", Math.Max(minimum, 1), length]);
+                }
+
+                if (length > MaxReflectionLength)
+                {
+                    return LearningResult.Fail(LearningFailure.Invalid, T["Please keep it to {0} characters (you have written {1}).", MaxReflectionLength, length]);
                 }
 
                 submission = NewResponse(request, learner, activity, at, text, null);

@@ -14,7 +14,7 @@ namespace Lms.Modules.Learning.Features.Learn;
 /// second completion, and the course is completed by a conditional update that only one caller wins.
 /// Events go out after the save.
 /// </summary>
-internal sealed class CompletionRecorder(LearningDbContext db, IMediator mediator)
+internal sealed class CompletionRecorder(LearningDbContext db, IMediator mediator, LearnerCourses courses)
 {
     /// <param name="submission">Rows saved with the completion (a reflection, survey answers), in the same transaction.</param>
     public async Task<(bool Recorded, bool CourseCompleted, int Percent)> RecordAsync(
@@ -23,7 +23,8 @@ internal sealed class CompletionRecorder(LearningDbContext db, IMediator mediato
         var course = learner.Course;
         if (learner.Progress.IsDone(activity.Id))
         {
-            return (false, learner.Enrolment.CompletedAt is not null, learner.Progress.Percent);
+            // Already done: still make sure the course got completed (a request cut off earlier may have missed it).
+            return (false, await CompleteCourseIfDoneAsync(learner.Enrolment.StaffId, course, at), learner.Progress.Percent);
         }
 
         if (submission is not null)
@@ -43,7 +44,7 @@ internal sealed class CompletionRecorder(LearningDbContext db, IMediator mediato
         });
         var enrolment = await db.Enrolments.FirstAsync(e => e.Id == learner.Enrolment.Id, cancellationToken);
         enrolment.StartedAt ??= at;
-        enrolment.LastActivityAt = at > enrolment.LastActivityAt ? at : enrolment.LastActivityAt ?? at;
+        enrolment.LastActivityAt = enrolment.LastActivityAt is { } last && last > at ? last : at;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -52,28 +53,48 @@ internal sealed class CompletionRecorder(LearningDbContext db, IMediator mediato
         {
             // Another request (a second tab, a double click) recorded it first: one completion, one event.
             db.ChangeTracker.Clear();
-            var current = await new LearnerCourses(db, mediator).FindAsync(learner.Enrolment.StaffId, course.Id, cancellationToken);
-            return (false, current?.Enrolment.CompletedAt is not null, current?.Progress.Percent ?? learner.Progress.Percent);
+            var current = await courses.FindAsync(learner.Enrolment.StaffId, course.Id, CancellationToken.None);
+            return (false, await CompleteCourseIfDoneAsync(learner.Enrolment.StaffId, course, at), current?.Progress.Percent ?? learner.Progress.Percent);
         }
 
+        // Saved: what follows must happen even if the caller has gone (a closed tab must not leave a course unfinished).
         db.ChangeTracker.Clear();
         await mediator.Publish(new ActivityCompleted(enrolment.StaffId, course.Id, course.Version, activity.Id, activity.Kind, at), CancellationToken.None);
+        var completed = await CompleteCourseIfDoneAsync(enrolment.StaffId, course, at);
+        var done = await DoneAsync(enrolment.StaffId, course.Id);
+        return (true, completed, new CourseProgress(course, done, completed).Percent);
+    }
 
-        var done = (await db.Completions.AsNoTracking().Where(c => c.StaffId == enrolment.StaffId && c.CourseId == course.Id)
-            .Select(c => c.ActivityId).ToListAsync(cancellationToken)).ToHashSet();
-        var progress = new CourseProgress(course, done, enrolment.CompletedAt is not null);
-        if (!progress.AllRequiredDone || enrolment.CompletedAt is not null)
+    /// <summary>
+    /// Completes the course if every required activity of its current version is done and it is not
+    /// complete yet: one conditional update, so of any number of callers exactly one wins and publishes.
+    /// </summary>
+    /// <returns>Whether the course is complete now.</returns>
+    public async Task<bool> CompleteCourseIfDoneAsync(Guid staffId, PublishedCourse course, DateTimeOffset at)
+    {
+        var enrolment = await db.Enrolments.AsNoTracking().Where(e => e.StaffId == staffId && e.CourseId == course.Id)
+            .Select(e => new { e.Id, e.CompletedAt }).FirstOrDefaultAsync(CancellationToken.None);
+        if (enrolment is null || enrolment.CompletedAt is not null)
         {
-            return (true, enrolment.CompletedAt is not null, progress.Percent);
+            return enrolment is not null;
+        }
+
+        if (!new CourseProgress(course, await DoneAsync(staffId, course.Id), courseCompleted: false).AllRequiredDone)
+        {
+            return false;
         }
 
         var won = await db.Enrolments.Where(e => e.Id == enrolment.Id && e.CompletedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.CompletedAt, at).SetProperty(e => e.CompletedVersion, course.Version), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.CompletedAt, at).SetProperty(e => e.CompletedVersion, course.Version), CancellationToken.None);
         if (won == 1)
         {
-            await mediator.Publish(new CourseCompleted(enrolment.StaffId, course.Id, course.Version, at), CancellationToken.None);
+            await mediator.Publish(new CourseCompleted(staffId, course.Id, course.Version, at), CancellationToken.None);
         }
 
-        return (true, true, 100);
+        return true;
     }
+
+    private async Task<IReadOnlySet<Guid>> DoneAsync(Guid staffId, Guid courseId) =>
+        (await db.Completions.AsNoTracking().Where(c => c.StaffId == staffId && c.CourseId == courseId)
+            .Select(c => c.ActivityId).ToListAsync(CancellationToken.None)).ToHashSet();
 }

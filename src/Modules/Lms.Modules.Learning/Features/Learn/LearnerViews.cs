@@ -18,16 +18,18 @@ internal sealed record EnrolmentView(
     Guid? NextActivityId,
     string? NextActivityTitle,
     int EstimatedMinutes,
-    DateTimeOffset? CompletedAt)
+    DateTimeOffset? CompletedAt,
+    [property: System.Text.Json.Serialization.JsonIgnore] DateOnly? CompletedOn)
 {
-    public static EnrolmentView From(LearnerCourse learner, DateOnly today)
+    public static EnrolmentView From(LearnerCourse learner, DateOnly today, TimeZoneInfo zone)
     {
         var (course, enrolment, progress) = (learner.Course, learner.Enrolment, learner.Progress);
         var overdue = enrolment.CompletedAt is null && enrolment.DueDate is { } due && due < today;
         var next = enrolment.CompletedAt is null ? progress.Next : null;
         return new EnrolmentView(course.Id, course.Title, course.Summary, course.Tiers.Count == 1 ? course.Tiers[0].ToApiValue() : null,
             enrolment.DueDate, StatusName(progress.Status), overdue, overdue ? today.DayNumber - enrolment.DueDate!.Value.DayNumber : null,
-            progress.Percent, next?.Id, next?.Title, course.EstimatedMinutes, enrolment.CompletedAt);
+            progress.Percent, next?.Id, next?.Title, course.EstimatedMinutes, enrolment.CompletedAt,
+            enrolment.CompletedAt is { } done ? SiteCalendar.DayOf(done, zone) : null);
     }
 
     public static string StatusName(EnrolmentStatus status) => status switch

@@ -32,6 +32,13 @@ public sealed class AssignmentsModel(LearningDbContext db, IMediator mediator, I
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            Error = T["Check the due date: enter it as a date (yyyy/MM/dd)."];
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
         var audience = Audience switch { "tier" => AssignmentAudience.Tier, "orgUnit" => AssignmentAudience.OrgUnit, _ => AssignmentAudience.Everyone };
         StaffTier? tier = StaffTierNames.TryParse(Tier, out var t) ? t : null;
         Error = await mediator.Send(new SaveAssignment(null, CourseId, audience, tier, OrgUnitId, IncludeSubUnits, DueDate, User.Identity?.Name ?? "?"), cancellationToken);

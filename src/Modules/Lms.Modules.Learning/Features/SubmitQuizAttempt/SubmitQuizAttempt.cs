@@ -44,68 +44,60 @@ internal sealed class SubmitQuizAttemptHandler(LearnerCourses learnerCourses, Co
             return LearningResult.Fail(LearningFailure.Invalid, problem);
         }
 
-        var previous = await db.QuizAttempts.CountAsync(a => a.StaffId == request.StaffId && a.ActivityId == activity.Id, cancellationToken);
-        if (quiz.AttemptsAllowed > 0 && previous >= quiz.AttemptsAllowed)
-        {
-            return LearningResult.Fail(LearningFailure.NoAttemptsLeft, T["You have used all {0} attempts at this quiz. Please ask the course administrator.", quiz.AttemptsAllowed]);
-        }
-
-        var correct = quiz.Questions.Count(q => q.Options.Where(o => o.Correct).Select(o => o.Id).ToHashSet().SetEquals(request.Answers[q.Id]));
-        var score = (int)Math.Floor(100.0 * correct / quiz.Questions.Count);
+        var score = QuizFeedback.Score(quiz, request.Answers);
         var passed = score >= quiz.PassPercent;
         var at = request.At ?? clock.GetUtcNow();
-        var attempt = new QuizAttempt
+        QuizAttempt attempt;
+        for (var tries = 1; ; tries++)
         {
-            Id = Guid.CreateVersion7(),
-            StaffId = request.StaffId,
-            CourseId = learner.Course.Id,
-            ActivityId = activity.Id,
-            Number = previous + 1,
-            AnswersJson = JsonSerializer.Serialize(request.Answers),
-            ScorePercent = score,
-            Passed = passed,
-            CourseVersion = learner.Course.Version,
-            SubmittedAt = at,
-        };
-
-        bool courseCompleted = learner.Enrolment.CompletedAt is not null;
-        var percent = learner.Progress.Percent;
-        try
-        {
-            if (passed)
+            var previous = await db.QuizAttempts.CountAsync(a => a.StaffId == request.StaffId && a.ActivityId == activity.Id, cancellationToken);
+            if (quiz.AttemptsAllowed > 0 && previous >= quiz.AttemptsAllowed)
             {
-                (_, courseCompleted, percent) = await recorder.RecordAsync(learner, activity, at, attempt, cancellationToken);
+                return LearningResult.Fail(LearningFailure.NoAttemptsLeft, T["You have used all {0} attempts at this quiz. Please ask the course administrator.", quiz.AttemptsAllowed]);
             }
-            else
+
+            attempt = new QuizAttempt
             {
-                db.QuizAttempts.Add(attempt);
+                Id = Guid.CreateVersion7(),
+                StaffId = request.StaffId,
+                CourseId = learner.Course.Id,
+                ActivityId = activity.Id,
+                Number = previous + 1,
+                AnswersJson = JsonSerializer.Serialize(request.Answers),
+                ScorePercent = score,
+                Passed = passed,
+                CourseVersion = learner.Course.Version,
+                SubmittedAt = at,
+            };
+            db.QuizAttempts.Add(attempt);
+            try
+            {
                 await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation() && tries < 3)
+            {
+                // Another submit (a second tab) took this attempt number: count again, never lose this one.
+                db.ChangeTracker.Clear();
             }
         }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
+
+        db.ChangeTracker.Clear();
+        var (courseCompleted, percent) = (learner.Enrolment.CompletedAt is not null, learner.Progress.Percent);
+        if (passed)
         {
-            db.ChangeTracker.Clear(); // the same attempt submitted twice: the first one counts
+            (_, courseCompleted, percent) = await recorder.RecordAsync(learner, activity, at, null, CancellationToken.None);
         }
 
-        int? left = quiz.AttemptsAllowed > 0 ? Math.Max(0, quiz.AttemptsAllowed - attempt.Number) : null;
-        var reveal = passed || left == 0;
-        var questions = quiz.Questions.Select(q =>
-        {
-            var chosen = request.Answers[q.Id].ToHashSet();
-            var right = q.Options.Where(o => o.Correct).Select(o => o.Id).ToHashSet().SetEquals(chosen);
-            return new QuestionResult(q.Id, q.Text, right, q.Options.Select(o => new OptionResult(
-                o.Id, o.Text, chosen.Contains(o.Id), reveal ? o.Correct : null, chosen.Contains(o.Id) || reveal ? o.Feedback : null)).ToList());
-        }).ToList();
         return new LearningResult(null, null, CourseCompleted: courseCompleted, Percent: percent,
-            Quiz: new QuizResult(attempt.Number, score, passed, quiz.PassPercent, left, questions));
+            Quiz: QuizFeedback.Build(quiz, request.Answers, attempt.Number, score, passed));
     }
 
     private string? Check(QuizContent quiz, IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> answers)
     {
-        var unknown = answers.Keys.Where(id => quiz.Questions.All(q => q.Id != id)).ToList();
-        if (unknown.Count > 0)
+        if (answers.Keys.Any(id => quiz.Questions.All(q => q.Id != id)))
         {
-            return T["This quiz has no question {0}.", string.Join(", ", unknown)];
+            return T["These answers are for questions this quiz does not have. Please reload the page and answer again."];
         }
 
         for (var i = 0; i < quiz.Questions.Count; i++)

@@ -1,5 +1,6 @@
 using Lms.Contracts.Courses;
 using Lms.Contracts.Organization;
+using Lms.Framework.Data;
 using Lms.Modules.Learning.Data;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -19,9 +20,28 @@ internal sealed class EnrolmentSync(LearningDbContext db, IMediator mediator, Ti
 
     public async Task<SyncOutcome> SyncAsync(IReadOnlyCollection<Guid>? staffIds, CancellationToken cancellationToken)
     {
+        // Another sync (the daily job, another node) may insert the same enrolment first: start again from
+        // what is there now. It converges: the second pass finds the rows the first one lost to.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SyncOnceAsync(staffIds, cancellationToken);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation() && attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<SyncOutcome> SyncOnceAsync(IReadOnlyCollection<Guid>? staffIds, CancellationToken cancellationToken)
+    {
         var placements = (await mediator.Send(new GetStaffPlacements(staffIds), cancellationToken)).Where(p => p.IsActive).ToList();
         var published = (await mediator.Send(new GetPublishedCourses(), cancellationToken)).Select(c => c.Id).ToHashSet();
-        var assignments = (await db.Assignments.AsNoTracking().ToListAsync(cancellationToken)).Where(a => published.Contains(a.CourseId)).ToList();
+        // A fixed order, so that of two assignments with the same due date the same one wins every time.
+        var assignments = (await db.Assignments.AsNoTracking().OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken))
+            .Where(a => published.Contains(a.CourseId)).ToList();
 
         var desired = new Dictionary<(Guid Staff, Guid Course), Assignment>();
         foreach (var person in placements)

@@ -37,6 +37,7 @@ internal sealed class EnrolmentSyncQueue : IDeferredWork, IDisposable
                 everyone = false;
                 pending.Clear();
                 await sync.SyncAsync(null, cancellationToken);
+                await services.GetRequiredService<Learn.CourseCompletionSweep>().RunAsync(cancellationToken);
                 return;
             }
 
@@ -76,28 +77,31 @@ internal sealed class OnStaffChanged(EnrolmentSyncQueue queue) : INotificationHa
     }
 }
 
-/// <summary>A course published for the first time (or brought back) may have assignments waiting for it.</summary>
+/// <summary>
+/// A course published for the first time may have assignments waiting for it; a new version may have
+/// dropped the last activity someone had left (their course is complete now).
+/// </summary>
 internal sealed class OnCoursePublished(EnrolmentSyncQueue queue) : INotificationHandler<CoursePublished>
 {
     public Task Handle(CoursePublished notification, CancellationToken cancellationToken)
     {
-        if (notification.Version == 1)
-        {
-            queue.AddEveryone();
-        }
-
+        queue.AddEveryone();
         return Task.CompletedTask;
     }
 }
 
-/// <summary>The daily reconciliation: enrolments from the assignments and the roster as they are now.</summary>
-internal sealed class SyncEnrolmentsJob(EnrolmentSync sync) : IRecurringJob
+/// <summary>
+/// The daily reconciliation: enrolments from the assignments and the roster as they are now, and
+/// course completions that a crash or a new version left unrecorded.
+/// </summary>
+internal sealed class SyncEnrolmentsJob(EnrolmentSync sync, Learn.CourseCompletionSweep sweep) : IRecurringJob
 {
     public const string Id = "sync-enrolments";
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var outcome = await sync.SyncAsync(null, cancellationToken);
-        return $"{outcome.Enrolled} enrolled, {outcome.Updated} updated, {outcome.Withdrawn} withdrawn";
+        var completed = await sweep.RunAsync(cancellationToken);
+        return $"{outcome.Enrolled} enrolled, {outcome.Updated} updated, {outcome.Withdrawn} withdrawn, {completed} courses completed";
     }
 }

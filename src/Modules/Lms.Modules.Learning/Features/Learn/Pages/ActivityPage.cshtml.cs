@@ -3,6 +3,7 @@ using Lms.Contracts.Organization;
 using Lms.Modules.Learning.Data;
 using CompleteActivityCommand = Lms.Modules.Learning.Features.CompleteActivity.CompleteActivity;
 using SubmitQuizAttemptCommand = Lms.Modules.Learning.Features.SubmitQuizAttempt.SubmitQuizAttempt;
+using SubmitQuizAttempt = Lms.Modules.Learning.Features.SubmitQuizAttempt;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,8 +15,13 @@ namespace Lms.Modules.Learning.Features.Learn.Pages;
 
 /// <summary>One activity of a course: read a lesson, answer a quiz, write a reflection, fill in a survey, see a workshop.</summary>
 [Authorize(Policy = "TakeCourses")]
-public sealed class ActivityPageModel(LearnerCourses courses, LearningDbContext db, IMediator mediator, IStringLocalizer<LearningStrings> T) : PageModel
+public sealed class ActivityPageModel(LearnerCourses courses, LearningDbContext db, IMediator mediator, Domain.SiteCalendar calendar, IStringLocalizer<LearningStrings> T) : PageModel
 {
+    private TimeZoneInfo zone = TimeZoneInfo.Utc;
+
+    /// <summary>A moment as the site's clock shows it.</summary>
+    public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone);
+
     internal LearnerCourse Learner { get; private set; } = null!;
     internal PublishedActivity Activity { get; private set; } = null!;
     internal QuizResult? QuizResult { get; private set; }
@@ -35,8 +41,23 @@ public sealed class ActivityPageModel(LearnerCourses courses, LearningDbContext 
     internal PublishedActivity? Following =>
         Learner.Course.Activities.SkipWhile(a => a.Id != Activity.Id).Skip(1).FirstOrDefault();
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    /// <param name="attempt">After answering a quiz: the attempt whose result to show (the answer is redirected here, so a reload changes nothing).</param>
+    public async Task<IActionResult> OnGetAsync(Guid id, int? attempt, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (attempt is { } number && Activity.Quiz is { } quiz)
+        {
+            var stored = await db.QuizAttempts.AsNoTracking()
+                .FirstOrDefaultAsync(a => a.StaffId == Learner.Enrolment.StaffId && a.ActivityId == id && a.Number == number, cancellationToken);
+            QuizResult = stored is null ? null : SubmitQuizAttempt.QuizFeedback.For(quiz, stored);
+        }
+
+        return Page();
+    }
 
     public Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken cancellationToken) =>
         SubmitAsync(id, staffId => new CompleteActivityCommand(staffId, id), cancellationToken);
@@ -82,9 +103,12 @@ public sealed class ActivityPageModel(LearnerCourses courses, LearningDbContext 
             return Page();
         }
 
-        QuizResult = result.Quiz;
-        await LoadAsync(id, cancellationToken); // progress after the attempt
-        return Page();
+        if (result.CourseCompleted && !Learner.Progress.CourseCompleted)
+        {
+            Done = T["Course complete! You have finished every required activity of {0}.", Learner.Course.Title];
+        }
+
+        return Redirect($"/learn/activities/{id}?attempt={result.Quiz!.Attempt}");
     }
 
     private async Task<IActionResult> SubmitAsync(Guid id, Func<Guid, CompleteActivityCommand> command, CancellationToken cancellationToken)
@@ -118,6 +142,7 @@ public sealed class ActivityPageModel(LearnerCourses courses, LearningDbContext 
         }
 
         (Learner, Activity) = (learner, activity);
+        zone = await calendar.ZoneAsync(cancellationToken);
         Submitted = await db.Responses.AsNoTracking().FirstOrDefaultAsync(r => r.StaffId == learner.Enrolment.StaffId && r.ActivityId == id, cancellationToken);
         if (activity.Quiz is { } quiz)
         {

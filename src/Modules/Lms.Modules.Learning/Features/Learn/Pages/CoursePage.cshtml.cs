@@ -21,7 +21,7 @@ public sealed class CoursePageModel(LearnerCourses courses, SiteCalendar calenda
         }
 
         Learner = learner;
-        Summary = EnrolmentView.From(learner, await calendar.TodayAsync(cancellationToken));
+        Summary = EnrolmentView.From(learner, await calendar.TodayAsync(cancellationToken), await calendar.ZoneAsync(cancellationToken));
         return Page();
     }
 }
