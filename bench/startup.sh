@@ -13,7 +13,7 @@ port=5179
 measure() { # data directory -> seconds until Healthy
   local dir=$1 start end
   start=$(date +%s.%N)
-  ASPNETCORE_ENVIRONMENT=Production Lms__DataDirectory="$dir" dotnet "$host" --urls "http://127.0.0.1:$port" > "$dir.log" 2>&1 &
+  ASPNETCORE_ENVIRONMENT=Production Lms__DataDirectory="$dir" dotnet "$host" --contentRoot "$PWD/src/Host/Lms.Host" --urls "http://127.0.0.1:$port" > "$dir.log" 2>&1 &
   local pid=$!
   until curl -fs "http://127.0.0.1:$port/health" 2>/dev/null | grep -q '"status": "Healthy"'; do
     sleep 0.05

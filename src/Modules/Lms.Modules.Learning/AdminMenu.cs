@@ -8,5 +8,6 @@ internal sealed class AdminMenu(IStringLocalizer<LearningStrings> T) : IAdminMen
     public IEnumerable<AdminMenuItem> GetItems() =>
     [
         new(T["Course assignments"], "/admin/assignments", Permissions.AssignCourses, 200, "Learning"),
+        new(T["Shared reflections"], "/facilitate/reflections", Permissions.ReadSharedReflections, 210, "Learning"),
     ];
 }

@@ -7,14 +7,16 @@ public sealed class Permissions : IPermissionProvider
     /// <summary>Every member of staff: take the courses one is enrolled in.</summary>
     public static readonly Permission TakeCourses = new("TakeCourses", "Take the courses one is enrolled in", "Learning");
     public static readonly Permission AssignCourses = new("AssignCourses", "Assign courses to tiers, org units or everyone, with due dates", "Learning");
+    /// <summary>Only reflections whose author allowed it (shareWithFacilitator) are ever shown.</summary>
+    public static readonly Permission ReadSharedReflections = new("ReadSharedReflections", "Read the reflections learners share with facilitators", "Learning");
 
-    public IEnumerable<Permission> GetPermissions() => [TakeCourses, AssignCourses];
+    public IEnumerable<Permission> GetPermissions() => [TakeCourses, AssignCourses, ReadSharedReflections];
 
     public IEnumerable<PermissionStereotype> GetDefaultStereotypes() =>
     [
         new(RoleNames.Staff, [TakeCourses]),
         new(RoleNames.Manager, [TakeCourses]),
-        new(RoleNames.Facilitator, [TakeCourses]),
-        new(RoleNames.Admin, [TakeCourses, AssignCourses]),
+        new(RoleNames.Facilitator, [TakeCourses, ReadSharedReflections]),
+        new(RoleNames.Admin, [TakeCourses, AssignCourses, ReadSharedReflections]),
     ];
 }

@@ -34,6 +34,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddSingleton<IHomePanelProvider, MyCoursesPanelProvider>();
+        services.AddSingleton<IHomePanelProvider, FacilitatorPanelProvider>();
         services.AddRecipeStep<CourseAssignmentsStep>();
         services.AddRecipeStep<DemoLearningStep>();
     }

@@ -212,4 +212,21 @@ public sealed class LearnerJourneyTests(LmsAppFactory factory) : SiteTest(factor
         Assert.All(options, o => Assert.Null((string?)o!["feedback"]));
         Assert.All(options, o => Assert.Null((bool?)o!["correct"]));
     }
+
+    [Fact]
+    public async Task Facilitators_read_the_reflections_shared_with_them_and_learners_cannot()
+    {
+        await Factory.RunRecipeJsonAsync(TestCourse.Recipe(sequential: false));
+        var client = await LearnerApi.LearnerAsync(Factory, "demo-staff");
+        var (_, activities, _) = await LearnerApi.CourseAsync(client);
+        await client.PostAsJsonAsync($"/api/v1/activities/{activities[2].Id}/completion", new { text = "窓口の待ち時間を市民の立場で測ってみたい。" });
+
+        var admin = await SiteClient.SignInAsync(Factory, "demo-admin");
+        var page = await admin.GetStringAsync($"/facilitate/reflections?activity={activities[2].Id}");
+        Assert.Contains("窓口の待ち時間を市民の立場で測ってみたい。", page, StringComparison.Ordinal);
+        Assert.Contains("業務改革係", page, StringComparison.Ordinal); // who wrote it, by unit
+
+        var staff = await SiteClient.SignInAsync(Factory, "demo-staff");
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync($"/facilitate/reflections?activity={activities[2].Id}")).StatusCode);
+    }
 }

@@ -19,3 +19,9 @@ public sealed record GetOrgUnits : IRequest<IReadOnlyList<OrgUnitSummary>>;
 
 /// <summary>The staff id behind a user name (e.g. the demo accounts); null when there is none.</summary>
 public sealed record FindStaffByUserName(string UserName) : IRequest<Guid?>;
+
+/// <summary>How a person is shown to staff who work with them: name and unit path.</summary>
+public sealed record StaffCard(Guid StaffId, string Name, string EmployeeNumber, string UnitPath, bool IsActive);
+
+/// <summary>Cards of the given people (unknown ids are left out).</summary>
+public sealed record GetStaffCards(IReadOnlyCollection<Guid> StaffIds) : IRequest<IReadOnlyList<StaffCard>>;

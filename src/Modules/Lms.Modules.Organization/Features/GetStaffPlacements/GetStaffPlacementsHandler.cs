@@ -58,3 +58,15 @@ internal sealed class FindStaffByUserNameHandler(OrganizationDbContext db) : IRe
         return await db.Users.AsNoTracking().Where(u => u.NormalizedUserName == normalized).Select(u => u.StaffId).FirstOrDefaultAsync(cancellationToken);
     }
 }
+
+internal sealed class GetStaffCardsHandler(OrganizationDbContext db) : IRequestHandler<GetStaffCards, IReadOnlyList<StaffCard>>
+{
+    public async Task<IReadOnlyList<StaffCard>> Handle(GetStaffCards request, CancellationToken cancellationToken)
+    {
+        var ids = request.StaffIds.Distinct().ToList();
+        return await (from s in db.Staff.AsNoTracking()
+                      join u in db.OrgUnits.AsNoTracking() on s.OrgUnitId equals u.Id
+                      where ids.Contains(s.Id)
+                      select new StaffCard(s.Id, s.FamilyName + " " + s.GivenName, s.EmployeeNumber, u.Path, s.IsActive)).ToListAsync(cancellationToken);
+    }
+}
