@@ -7,8 +7,8 @@ public sealed class Permissions : IPermissionProvider
     /// <summary>Every member of staff: take the courses one is enrolled in.</summary>
     public static readonly Permission TakeCourses = new("TakeCourses", "Take the courses one is enrolled in", "Learning");
     public static readonly Permission AssignCourses = new("AssignCourses", "Assign courses to tiers, org units or everyone, with due dates", "Learning");
-    /// <summary>Only reflections whose author allowed it (shareWithFacilitator) are ever shown.</summary>
-    public static readonly Permission ReadSharedReflections = new("ReadSharedReflections", "Read the reflections learners share with facilitators", "Learning");
+    /// <summary>Only reflections of activities whose course author allowed it (shareWithFacilitator) are ever shown.</summary>
+    public static readonly Permission ReadSharedReflections = new("ReadSharedReflections", "Read the reflections shared with facilitators (where the course allows it)", "Learning");
 
     public IEnumerable<Permission> GetPermissions() => [TakeCourses, AssignCourses, ReadSharedReflections];
 
