@@ -25,6 +25,15 @@ internal static class LearningApi
 
     public sealed record AttemptBody(Dictionary<string, List<string>>? Answers);
 
+    public sealed record CompletionResponse(Guid ActivityId, bool Completed, bool AlreadyCompleted, bool CourseCompleted, int PercentComplete);
+
+    public sealed record OptionFeedback(Guid OptionId, bool Selected, bool? Correct, string? Feedback);
+
+    public sealed record QuestionFeedback(Guid QuestionId, bool Correct, IReadOnlyList<OptionFeedback> Options);
+
+    /// <param name="AttemptsLeft">Null when attempts are unlimited.</param>
+    public sealed record AttemptResponse(int Attempt, int Score, bool Passed, int PassPercent, int? AttemptsLeft, bool CourseCompleted, int PercentComplete, IReadOnlyList<QuestionFeedback> Feedback);
+
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapApiV1("Learning");
@@ -63,6 +72,7 @@ internal static class LearningApi
             })
             .RequireAuthorization(Permissions.TakeCourses.Name)
             .WithName("GetCourse")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .WithSummary("A course the caller is enrolled in: sections and activities with their id, kind and the caller's state. Quizzes come without their answers.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -76,11 +86,12 @@ internal static class LearningApi
                 var answers = body?.Answers?.ToDictionary(a => a.Key, a => a.Value.ValueKind == System.Text.Json.JsonValueKind.Number && a.Value.TryGetInt32(out var n) ? n : 0);
                 var result = await mediator.Send(new CompleteActivity(staffId, id, body?.Text, answers), ct);
                 return result.Succeeded
-                    ? Results.Ok(new { activityId = id, completed = true, alreadyCompleted = result.AlreadyDone, courseCompleted = result.CourseCompleted, percentComplete = result.Percent })
+                    ? Results.Ok(new CompletionResponse(id, true, result.AlreadyDone, result.CourseCompleted, result.Percent))
                     : Failure(result);
             })
             .RequireAuthorization(Permissions.TakeCourses.Name)
             .WithName("CompleteActivity")
+            .Produces<CompletionResponse>()
             .WithSummary("Complete a lesson (no body), a reflection ({\"text\"}) or a survey ({\"answers\": {\"<itemKey>\": 1-5}}). Completing twice records one completion.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -103,26 +114,13 @@ internal static class LearningApi
                 }
 
                 var quiz = result.Quiz!;
-                return Results.Ok(new
-                {
-                    attempt = quiz.Attempt,
-                    score = quiz.ScorePercent,
-                    passed = quiz.Passed,
-                    passPercent = quiz.PassPercent,
-                    attemptsLeft = quiz.AttemptsLeft,
-                    courseCompleted = result.CourseCompleted,
-                    percentComplete = result.Percent,
-                    feedback = quiz.Questions.Select(q => new
-                    {
-                        questionId = q.QuestionId,
-                        correct = q.Correct,
-                        options = q.Options.Where(o => o.Selected || o.Correct is not null)
-                            .Select(o => new { optionId = o.OptionId, selected = o.Selected, correct = o.Correct, feedback = o.Feedback }),
-                    }),
-                });
+                return Results.Ok(new AttemptResponse(quiz.Attempt, quiz.ScorePercent, quiz.Passed, quiz.PassPercent, quiz.AttemptsLeft, result.CourseCompleted, result.Percent,
+                    quiz.Questions.Select(q => new QuestionFeedback(q.QuestionId, q.Correct, q.Options.Where(o => o.Selected || o.Correct is not null)
+                        .Select(o => new OptionFeedback(o.OptionId, o.Selected, o.Correct, o.Feedback)).ToList())).ToList()));
             })
             .RequireAuthorization(Permissions.TakeCourses.Name)
             .WithName("SubmitQuizAttempt")
+            .Produces<AttemptResponse>()
             .WithSummary("Answer a quiz: {\"answers\": {\"<questionId>\": [\"<optionId>\", ...]}}. Returns the score, whether it passed, and feedback on the chosen answers.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
