@@ -11,8 +11,8 @@ namespace Lms.Modules.Organization.Features.ImportRoster;
 
 /// <summary>
 /// Runs one roster import in the background: read and check the whole file (progress visible on the
-/// import page), then apply it in one transaction. Safe to run again after a crash: a finished import
-/// is left alone, an interrupted one starts over (nothing of it was committed).
+/// import page), then read it again and apply it in one transaction. Safe to run again after a crash: a
+/// finished import is left alone, an interrupted one starts over (nothing of it was committed).
 /// </summary>
 internal sealed class ImportRosterJob(
     OrganizationDbContext db,
@@ -66,10 +66,11 @@ internal sealed class ImportRosterJob(
         }
 
         var progress = new LatestValue();
+        var keys = new RosterKeys();
         RosterFile file;
         await using (var stream = File.OpenRead(import.StoredPath))
         {
-            var reading = RosterReader.ReadAsync(stream, encoding, T, progress, ct);
+            var reading = RosterReader.ReadAsync(stream, encoding, T, keys.AddAsync, progress, cancellationToken: ct);
             while (await Task.WhenAny(reading, Task.Delay(500, ct)) != reading)
             {
                 await ReportProgressAsync(import.Id, progress.Value, ct);
@@ -88,7 +89,7 @@ internal sealed class ImportRosterJob(
             return;
         }
 
-        var outcome = await importer.ApplyAsync(file, import.FullImport, import.RequestedBy ?? "system", import.FileName, ct, import.Id);
+        var outcome = await importer.ApplyAsync(() => File.OpenRead(import.StoredPath), file, keys, import, ct);
         if (outcome.Errors.Count > 0)
         {
             await Finish(import.Id, RosterImportStatus.Failed, T["The file has {0} problem(s). Nothing was imported; correct them and upload the file again.", outcome.Errors.Count], outcome.Errors, ct);
