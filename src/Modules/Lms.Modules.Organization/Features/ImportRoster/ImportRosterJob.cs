@@ -17,6 +17,7 @@ namespace Lms.Modules.Organization.Features.ImportRoster;
 internal sealed class ImportRosterJob(
     OrganizationDbContext db,
     RosterImporter importer,
+    RosterImportLock importLock,
     IStringLocalizer<OrganizationStrings> T,
     IServiceScopeFactory scopes,
     TimeProvider clock,
@@ -28,7 +29,7 @@ internal sealed class ImportRosterJob(
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task RunAsync(Guid importId, CancellationToken cancellationToken)
     {
-        var import = await db.RosterImports.FirstOrDefaultAsync(i => i.Id == importId, cancellationToken);
+        var import = await db.RosterImports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == importId, cancellationToken);
         if (import is null || import.Status is RosterImportStatus.Succeeded or RosterImportStatus.Failed)
         {
             return;
@@ -36,13 +37,18 @@ internal sealed class ImportRosterJob(
 
         // Messages in the language of the person who uploaded the file.
         CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(import.Culture);
-        import.Status = RosterImportStatus.Running;
-        import.StartedAt = clock.GetUtcNow();
-        import.ProcessedRows = 0;
-        await db.SaveChangesAsync(cancellationToken);
 
         try
         {
+            // Hangfire's DisableConcurrentExecution serialises jobs only; the command line and other nodes meet here.
+            if (await importLock.TryTakeAsync(import.Id, cancellationToken) is { } running)
+            {
+                await Finish(import.Id, RosterImportStatus.Failed,
+                    T["Another roster import ({0}, started by {1}) is still running. Nothing was imported; try again when it has finished.", running.FileName, running.RequestedBy ?? "system"],
+                    [], cancellationToken);
+                return;
+            }
+
             await RunImportAsync(import, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -106,6 +112,20 @@ internal sealed class ImportRosterJob(
         await using var scope = scopes.CreateAsyncScope();
         var other = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
         await other.RosterImports.Where(i => i.Id == id).ExecuteUpdateAsync(u => u.SetProperty(i => i.ProcessedRows, rows), ct);
+    }
+
+    /// <summary>
+    /// The command line was stopped (Ctrl+C) before the import finished. Nothing was committed; recording that now
+    /// frees the import lock at once instead of when it would be declared abandoned.
+    /// </summary>
+    public async Task RecordInterruptedAsync(Guid importId)
+    {
+        db.ChangeTracker.Clear();
+        var import = await db.RosterImports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == importId, CancellationToken.None);
+        if (import?.Status is RosterImportStatus.Pending or RosterImportStatus.Running)
+        {
+            await Finish(importId, RosterImportStatus.Failed, T["The import was interrupted and changed nothing."], [], CancellationToken.None);
+        }
     }
 
     /// <summary>Records a failed or refused import (a successful one records itself with its changes).</summary>

@@ -18,7 +18,7 @@ internal sealed record ImportOutcome(int Created, int Updated, int Moved, int De
 /// then a second read of the file that writes every change in batches inside one transaction (all or nothing), then
 /// the events. Importing the same file twice changes nothing the second time.
 /// </summary>
-internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit, IMediator mediator,
+internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit, RosterImportLock importLock, IMediator mediator,
     IStringLocalizer<OrganizationStrings> T, TimeProvider clock)
 {
     /// <summary>
@@ -30,7 +30,7 @@ internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit,
 
     /// <param name="open">Opens the file again, for the applying pass.</param>
     /// <param name="file">What the checking pass found: no errors.</param>
-    /// <param name="import">The import record, whose outcome is written in the same transaction as the changes.</param>
+    /// <param name="import">The import record, which must hold the import lock; its outcome is written in the same transaction as the changes.</param>
     public async Task<ImportOutcome> ApplyAsync(Func<Stream> open, RosterFile file, RosterKeys keys, RosterImport import, CancellationToken ct)
     {
         var errors = await new RosterChecks(db, T).RunAsync(file, keys, import.FullImport, ct);
@@ -46,6 +46,7 @@ internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit,
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await importLock.HoldAsync(import.Id, ct);
             var units = await RosterUnits.EnsureAsync(db, audit, keys.UnitPaths, now, actor, ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
