@@ -24,6 +24,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<FirstSignInCodes>();
         services.AddScoped<Domain.AuditTrail>();
         services.AddScoped<Features.ImportRoster.RosterImporter>();
+        services.AddScoped<Features.ImportRoster.RosterImportLock>();
         services.AddScoped<Features.ImportRoster.ImportRosterJob>();
         services.AddScoped<Lms.Framework.Cli.ICommandLineCommand, Features.ImportRoster.RosterCommand>();
 

@@ -262,6 +262,27 @@ public sealed class RosterImportTests(LmsAppFactory factory) : SiteTest(factory)
     }
 
     [Fact]
+    public async Task An_e_mail_address_removed_in_the_file_is_removed_from_the_person_and_their_account()
+    {
+        var client = await AdminApiAsync();
+        await ImportAsync(client, Csv(City));
+        string[] withoutEmail = [.. City.Select(r => r.StartsWith("X100003", StringComparison.Ordinal) ? r.Replace("jiro.suzuki@test-city.example.jp", "", StringComparison.Ordinal) : r)];
+
+        var result = await ImportAsync(client, Csv(withoutEmail));
+
+        Assert.True(result.GetProperty("status").GetString() == "succeeded", result.ToString());
+        Assert.Equal(1, result.GetProperty("updated").GetInt32());
+        var (staffEmail, accountEmail) = await Factory.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<OrganizationDbContext>();
+            var suzuki = await db.Staff.SingleAsync(s => s.EmployeeNumber == "X100003");
+            return (suzuki.Email, (await db.Users.SingleAsync(u => u.StaffId == suzuki.Id)).Email);
+        });
+        Assert.Null(staffEmail);
+        Assert.Null(accountEmail);
+    }
+
+    [Fact]
     public async Task A_person_who_leaves_stops_managing_their_units()
     {
         var client = await AdminApiAsync();

@@ -38,13 +38,33 @@ public sealed class RosterReaderTests
 
     private static byte[] Utf8(string text, bool bom = true) => [.. bom ? Encoding.UTF8.Preamble : [], .. Encoding.UTF8.GetBytes(text)];
 
-    private static Task<RosterFile> ReadAsync(byte[] bytes, RosterEncoding encoding = RosterEncoding.Auto, IProgress<int>? progress = null) =>
-        RosterReader.ReadAsync(new MemoryStream(bytes), encoding, new KeyLocalizer(), progress);
+    /// <summary>What the reader reports, with the rows it handed out (it keeps none itself).</summary>
+    private sealed record ReadResult(RosterFile File, List<RosterRow> Rows)
+    {
+        public string EncodingName => File.EncodingName;
+        public IReadOnlyList<string> Headers => File.Headers;
+        public IReadOnlyList<RosterError> Errors => File.Errors;
+        public int DataRowCount => File.DataRowCount;
+        public bool HasManagedUnitsColumn => File.HasManagedUnitsColumn;
+        public bool HasActiveColumn => File.HasActiveColumn;
+        public bool IsValid => File.IsValid;
+    }
 
-    private static Task<RosterFile> ReadAsync(params string[] lines) => ReadAsync(Utf8(Csv(lines)));
+    private static async Task<ReadResult> ReadAsync(byte[] bytes, RosterEncoding encoding = RosterEncoding.Auto, IProgress<int>? progress = null)
+    {
+        var rows = new List<RosterRow>();
+        var file = await RosterReader.ReadAsync(new MemoryStream(bytes), encoding, new KeyLocalizer(), row =>
+        {
+            rows.Add(row);
+            return ValueTask.CompletedTask;
+        }, progress);
+        return new ReadResult(file, rows);
+    }
+
+    private static Task<ReadResult> ReadAsync(params string[] lines) => ReadAsync(Utf8(Csv(lines)));
 
     /// <summary>A file of the header and one row whose cell <paramref name="column"/> is <paramref name="value"/>.</summary>
-    private static Task<RosterFile> ReadWithAsync(string column, string value)
+    private static Task<ReadResult> ReadWithAsync(string column, string value)
     {
         var headers = Header.Split(',');
         var cells = Good.Split(',');
@@ -64,7 +84,7 @@ public sealed class RosterReaderTests
         }
     }
 
-    private static RosterError SingleError(RosterFile file)
+    private static RosterError SingleError(ReadResult file)
     {
         Assert.Empty(file.Rows);
         return Assert.Single(file.Errors);
@@ -632,6 +652,38 @@ public sealed class RosterReaderTests
         var file = await ReadAsync(bytes);
         Assert.True(file.IsValid, string.Join(" | ", file.Errors));
         AssertRowsEqual(rows, file.Rows);
+    }
+
+    [Fact]
+    public async Task The_keys_of_the_checking_read_recognise_the_same_rows_on_the_second_read_and_only_them()
+    {
+        var bytes = Utf8(Csv(Header, Good.Replace(",,1", ",総務部,1", StringComparison.Ordinal)));
+        var keys = new RosterKeys();
+        await RosterReader.ReadAsync(new MemoryStream(bytes), RosterEncoding.Auto, new KeyLocalizer(), keys.AddAsync);
+
+        var row = Assert.Single((await ReadAsync(bytes)).Rows);
+        Assert.True(keys.Matches(row));
+        Assert.False(keys.Matches(row with { Line = 3 }));
+        Assert.False(keys.Matches(row with { Email = "someone.else@city.example.jp" }));
+        Assert.False(keys.Matches(row with { Active = false }));
+        Assert.False(keys.Matches(row with { OrgUnitPath = "総務部/別の課" }));
+        Assert.Equal(["総務部", "総務部/総務課"], keys.UnitPaths); // managed units first, as the import creates them
+    }
+
+    [Fact]
+    public async Task A_second_read_may_leave_the_duplicate_checks_to_the_caller()
+    {
+        var bytes = Utf8(Csv(Header, Good, Good));
+        var rows = new List<RosterRow>();
+
+        var file = await RosterReader.ReadAsync(new MemoryStream(bytes), RosterEncoding.Auto, new KeyLocalizer(), row =>
+        {
+            rows.Add(row);
+            return ValueTask.CompletedTask;
+        }, findDuplicates: false);
+
+        Assert.True(file.IsValid);
+        Assert.Equal([2, 3], rows.Select(r => r.Line));
     }
 
     [Fact]

@@ -82,6 +82,9 @@ public class OrganizationDbContext(DbContextOptions options) : IdentityDbContext
             e.Property(i => i.RequestedBy).HasMaxLength(256);
             e.Property(i => i.Culture).HasMaxLength(16);
             e.HasIndex(i => i.CreatedAt);
+            // At most one import Running, whoever started it (job, command line, another node): see RosterImportLock.
+            // The filter is the same SQL on SQLite and PostgreSQL.
+            e.HasIndex(i => i.Status).IsUnique().HasFilter("\"Status\" = 'Running'").HasDatabaseName("IX_organization_roster_imports_one_running");
         });
         builder.Entity<AuditEntry>(e =>
         {

@@ -11,12 +11,13 @@ namespace Lms.Modules.Organization.Features.ImportRoster;
 
 /// <summary>
 /// Runs one roster import in the background: read and check the whole file (progress visible on the
-/// import page), then apply it in one transaction. Safe to run again after a crash: a finished import
-/// is left alone, an interrupted one starts over (nothing of it was committed).
+/// import page), then read it again and apply it in one transaction. Safe to run again after a crash: a
+/// finished import is left alone, an interrupted one starts over (nothing of it was committed).
 /// </summary>
 internal sealed class ImportRosterJob(
     OrganizationDbContext db,
     RosterImporter importer,
+    RosterImportLock importLock,
     IStringLocalizer<OrganizationStrings> T,
     IServiceScopeFactory scopes,
     TimeProvider clock,
@@ -28,7 +29,7 @@ internal sealed class ImportRosterJob(
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task RunAsync(Guid importId, CancellationToken cancellationToken)
     {
-        var import = await db.RosterImports.FirstOrDefaultAsync(i => i.Id == importId, cancellationToken);
+        var import = await db.RosterImports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == importId, cancellationToken);
         if (import is null || import.Status is RosterImportStatus.Succeeded or RosterImportStatus.Failed)
         {
             return;
@@ -36,13 +37,18 @@ internal sealed class ImportRosterJob(
 
         // Messages in the language of the person who uploaded the file.
         CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(import.Culture);
-        import.Status = RosterImportStatus.Running;
-        import.StartedAt = clock.GetUtcNow();
-        import.ProcessedRows = 0;
-        await db.SaveChangesAsync(cancellationToken);
 
         try
         {
+            // Hangfire's DisableConcurrentExecution serialises jobs only; the command line and other nodes meet here.
+            if (await importLock.TryTakeAsync(import.Id, cancellationToken) is { } running)
+            {
+                await Finish(import.Id, RosterImportStatus.Failed,
+                    T["Another roster import ({0}, started by {1}) is still running. Nothing was imported; try again when it has finished.", running.FileName, running.RequestedBy ?? "system"],
+                    [], cancellationToken);
+                return;
+            }
+
             await RunImportAsync(import, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -66,10 +72,11 @@ internal sealed class ImportRosterJob(
         }
 
         var progress = new LatestValue();
+        var keys = new RosterKeys();
         RosterFile file;
         await using (var stream = File.OpenRead(import.StoredPath))
         {
-            var reading = RosterReader.ReadAsync(stream, encoding, T, progress, ct);
+            var reading = RosterReader.ReadAsync(stream, encoding, T, keys.AddAsync, progress, cancellationToken: ct);
             while (await Task.WhenAny(reading, Task.Delay(500, ct)) != reading)
             {
                 await ReportProgressAsync(import.Id, progress.Value, ct);
@@ -88,7 +95,7 @@ internal sealed class ImportRosterJob(
             return;
         }
 
-        var outcome = await importer.ApplyAsync(file, import.FullImport, import.RequestedBy ?? "system", import.FileName, ct, import.Id);
+        var outcome = await importer.ApplyAsync(() => File.OpenRead(import.StoredPath), file, keys, import, ct);
         if (outcome.Errors.Count > 0)
         {
             await Finish(import.Id, RosterImportStatus.Failed, T["The file has {0} problem(s). Nothing was imported; correct them and upload the file again.", outcome.Errors.Count], outcome.Errors, ct);
@@ -105,6 +112,20 @@ internal sealed class ImportRosterJob(
         await using var scope = scopes.CreateAsyncScope();
         var other = scope.ServiceProvider.GetRequiredService<OrganizationDbContext>();
         await other.RosterImports.Where(i => i.Id == id).ExecuteUpdateAsync(u => u.SetProperty(i => i.ProcessedRows, rows), ct);
+    }
+
+    /// <summary>
+    /// The command line was stopped (Ctrl+C) before the import finished. Nothing was committed; recording that now
+    /// frees the import lock at once instead of when it would be declared abandoned.
+    /// </summary>
+    public async Task RecordInterruptedAsync(Guid importId)
+    {
+        db.ChangeTracker.Clear();
+        var import = await db.RosterImports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == importId, CancellationToken.None);
+        if (import?.Status is RosterImportStatus.Pending or RosterImportStatus.Running)
+        {
+            await Finish(importId, RosterImportStatus.Failed, T["The import was interrupted and changed nothing."], [], CancellationToken.None);
+        }
     }
 
     /// <summary>Records a failed or refused import (a successful one records itself with its changes).</summary>

@@ -54,7 +54,16 @@ internal sealed class RosterCommand(IMediator mediator, ImportRosterJob job, Org
             return 2;
         }
 
-        await job.RunAsync(id, cancellationToken);
+        try
+        {
+            await job.RunAsync(id, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await job.RecordInterruptedAsync(id);
+            throw;
+        }
+
         var import = await db.RosterImports.AsNoTracking().FirstAsync(i => i.Id == id, cancellationToken);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         await output.WriteLineAsync($"{import.Status}: {import.Message}");

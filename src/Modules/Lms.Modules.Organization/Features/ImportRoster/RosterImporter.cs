@@ -1,10 +1,7 @@
-using Lms.Contracts.Organization;
 using Lms.Framework.Security;
 using Lms.Modules.Organization.Data;
 using Lms.Modules.Organization.Domain;
-using Lms.Modules.Organization.Identity;
 using MediatR;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -16,404 +13,119 @@ internal sealed record ImportOutcome(int Created, int Updated, int Moved, int De
 }
 
 /// <summary>
-/// Applies a roster file that passed its own checks: first the checks that need the database, then
-/// every change in one transaction (all or nothing), then the events. Importing the same file twice
-/// changes nothing the second time.
+/// Applies a roster file that passed its own checks, in two passes over the file so that memory does not grow with
+/// it (ADR 0008): the checking pass left only <see cref="RosterKeys"/>; here come the checks that need the database,
+/// then a second read of the file that writes every change in batches inside one transaction (all or nothing), then
+/// the events. Importing the same file twice changes nothing the second time.
 /// </summary>
-internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit, IMediator mediator, IStringLocalizer<OrganizationStrings> T, TimeProvider clock)
+internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit, RosterImportLock importLock, IMediator mediator,
+    IStringLocalizer<OrganizationStrings> T, TimeProvider clock)
 {
-    /// <summary>Rows written per round trip; the change tracker is emptied after each, so memory stays flat.</summary>
-    private const int BatchSize = 1000;
+    /// <summary>
+    /// Rows written per SaveChanges; the change tracker is emptied after each, so memory stays flat. Measured, not
+    /// guessed (docs/benchmarks.md): with 1,000 a batch's entities and commands outlive the collector's youngest
+    /// generation and the heap grows with the file; 250 keeps the 50,000-row peak near the 10,000-row one.
+    /// </summary>
+    private const int BatchSize = 250;
 
-    /// <param name="importId">The import record, whose outcome is written in the same transaction as the changes.</param>
-    public async Task<ImportOutcome> ApplyAsync(RosterFile file, bool fullImport, string actor, string fileName, CancellationToken ct, Guid? importId = null)
+    /// <param name="open">Opens the file again, for the applying pass.</param>
+    /// <param name="file">What the checking pass found: no errors.</param>
+    /// <param name="import">The import record, which must hold the import lock; its outcome is written in the same transaction as the changes.</param>
+    public async Task<ImportOutcome> ApplyAsync(Func<Stream> open, RosterFile file, RosterKeys keys, RosterImport import, CancellationToken ct)
     {
-        // Read without tracking: entities are attached only when they change, a batch at a time.
-        var staff = await db.Staff.AsNoTracking().ToDictionaryAsync(s => s.EmployeeNumber, StringComparer.Ordinal, ct);
-        var errors = CheckEmails(file, staff);
-        errors.AddRange(await CheckAdminsRemainAsync(file, fullImport, staff, ct));
+        var errors = await new RosterChecks(db, T).RunAsync(file, keys, import.FullImport, ct);
         if (errors.Count > 0)
         {
             return new ImportOutcome(0, 0, 0, 0, 0, errors);
         }
 
+        var actor = import.RequestedBy ?? "system";
         var now = clock.GetUtcNow();
-        var events = new List<MediatR.INotification>();
-        int created = 0, updated = 0, moved = 0, deactivated = 0, unchanged = 0;
+        RosterRun run;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        ImportOutcome outcome;
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var units = await EnsureUnitsAsync(file, now, actor, ct);
-            await FlushAsync(ct);
+            await importLock.HoldAsync(import.Id, ct);
+            var units = await RosterUnits.EnsureAsync(db, audit, keys.UnitPaths, now, actor, ct);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
 
-            // Addresses that move between people (even a swap) must be let go before anyone takes them:
-            // the unique index is checked statement by statement.
-            foreach (var row in file.Rows)
+            var roleIds = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Name!, r => r.Id, StringComparer.Ordinal, ct);
+            run = new RosterRun(db, audit, T, units, roleIds[RoleNames.Staff], roleIds[RoleNames.Manager], actor, now);
+            var upsert = new RosterUpsert(run, file.HasManagedUnitsColumn);
+            await upsert.ReleaseEmailsAsync(keys, ct);
+            await ReadAgainAndApplyAsync(open, file, keys, upsert, ct);
+            if (import.FullImport)
             {
-                if (staff.TryGetValue(row.EmployeeNumber, out var holder) && holder.Email is not null && holder.Email != row.Email)
-                {
-                    Track(holder);
-                    holder.Email = null;
-                }
-            }
-
-            await FlushAsync(ct);
-            var users = await db.Users.AsNoTracking().Where(u => u.StaffId != null).ToDictionaryAsync(u => u.StaffId!.Value, ct);
-            var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, StringComparer.Ordinal, ct);
-            var managerRoleHolders = (await db.UserRoles.Where(ur => ur.RoleId == roleIds[RoleNames.Manager]).Select(ur => ur.UserId).ToListAsync(ct)).ToHashSet();
-            var managed = (await db.UnitManagers.AsNoTracking().ToListAsync(ct)).ToLookup(m => m.StaffId);
-            var written = 0;
-            var unitPaths = units.ToDictionary(u => u.Value, u => u.Key);
-
-            foreach (var row in file.Rows)
-            {
-                var active = row.Active ?? true;
-                var unitId = units[row.OrgUnitPath];
-                if (!staff.TryGetValue(row.EmployeeNumber, out var member))
-                {
-                    member = NewStaff(row, unitId, active, now);
-                    db.Staff.Add(member);
-                    staff[row.EmployeeNumber] = member;
-                    var user = NewAccount(member);
-                    db.Users.Add(user);
-                    users[member.Id] = user;
-                    db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleIds[RoleNames.Staff] });
-                    created++;
-                    events.Add(new StaffRegistered(member.Id, member.EmployeeNumber, member.OrgUnitId, member.Tier));
-                    audit.Record("staff.created", "staff", member.Id, $"{member.FullName} ({member.EmployeeNumber}): {row.OrgUnitPath}", actor);
-                }
-                else
-                {
-                    var change = Compare(member, row, unitId, active);
-                    if (change is not null)
-                    {
-                        var wasActive = member.IsActive;
-                        var from = unitPaths.GetValueOrDefault(member.OrgUnitId, "?");
-                        var mattersToOthers = member.OrgUnitId != unitId || member.Tier != row.Tier || member.IsActive != active;
-                        Track(member);
-                        Apply(member, row, unitId, active, now);
-                        switch (change)
-                        {
-                            case Change.Deactivated: deactivated++; break;
-                            case Change.Moved: moved++; break;
-                            default: updated++; break;
-                        }
-
-                        if (users.TryGetValue(member.Id, out var account))
-                        {
-                            SyncAccount(account, member, wasActive);
-                        }
-
-                        if (mattersToOthers)
-                        {
-                            events.Add(new StaffChanged(member.Id, member.OrgUnitId, member.Tier, member.IsActive));
-                        }
-
-                        audit.Record("staff.imported", "staff", member.Id, Describe(change.Value, member, from, row.OrgUnitPath), actor);
-                    }
-                    else if (!file.HasManagedUnitsColumn || SameManagedUnits(managed[member.Id], row, units))
-                    {
-                        unchanged++;
-                    }
-                    else
-                    {
-                        updated++;
-                    }
-                }
-
-                if ((file.HasManagedUnitsColumn || !active) && users.TryGetValue(member.Id, out var holder))
-                {
-                    // Someone who is no longer active manages nothing.
-                    var wanted = active ? row.ManagedUnitPaths ?? [] : [];
-                    SyncManagedUnits(member, wanted, units, managed[member.Id], holder, managerRoleHolders, roleIds[RoleNames.Manager], actor);
-                }
-
-                if (++written % BatchSize == 0)
-                {
-                    await FlushAsync(ct);
-                }
-            }
-
-            if (fullImport)
-            {
-                var inFile = file.Rows.Select(r => r.EmployeeNumber).ToHashSet(StringComparer.Ordinal);
-                foreach (var member in staff.Values.Where(s => s.IsActive && !inFile.Contains(s.EmployeeNumber)).ToList())
-                {
-                    Track(member);
-                    member.IsActive = false;
-                    member.UpdatedAt = now;
-                    if (users.TryGetValue(member.Id, out var account))
-                    {
-                        SyncAccount(account, member, wasActive: true);
-                        SyncManagedUnits(member, [], units, managed[member.Id], account, managerRoleHolders, roleIds[RoleNames.Manager], actor);
-                    }
-
-                    deactivated++;
-                    events.Add(new StaffChanged(member.Id, member.OrgUnitId, member.Tier, false));
-                    audit.Record("staff.deactivated", "staff", member.Id, $"{member.FullName} ({member.EmployeeNumber}): {T["not in the full roster"]}", actor);
-                    if (++written % BatchSize == 0)
-                    {
-                        await FlushAsync(ct);
-                    }
-                }
+                await RosterDeactivation.DeactivateMissingAsync(run, keys, ct);
             }
 
             audit.Record("roster.imported", "roster", null,
-                T["{0}: {1} created, {2} updated, {3} moved, {4} deactivated, {5} unchanged", fileName, created, updated, moved, deactivated, unchanged], actor);
-            outcome = new ImportOutcome(created, updated, moved, deactivated, unchanged, []);
-            if (importId is { } id)
-            {
-                // The outcome commits with the changes: after a crash, a re-run sees "succeeded", never "nothing changed".
-                var record = await db.RosterImports.FirstAsync(i => i.Id == id, ct);
-                record.Status = RosterImportStatus.Succeeded;
-                (record.Created, record.Updated, record.Moved, record.Deactivated, record.Unchanged) = (created, updated, moved, deactivated, unchanged);
-                record.Message = outcome.ChangedNothing ? T["Nothing changed: the roster was already up to date."] : T["The roster was imported."];
-                record.ErrorsJson = "[]";
-                record.FinishedAt = now;
-            }
-
-            await FlushAsync(ct);
+                T["{0}: {1} created, {2} updated, {3} moved, {4} deactivated, {5} unchanged", import.FileName, run.Created, run.Updated, run.Moved, run.Deactivated, run.Unchanged], actor);
+            await RecordOutcomeAsync(import.Id, run.Outcome, now, ct);
+            await run.FlushAsync(ct);
             await transaction.CommitAsync(ct);
         }
         finally
         {
-            // Whatever happened, the context goes back to normal for the caller (who records the outcome).
+            // Whatever happened, the context goes back to normal for the caller (who records a failure).
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
 
-        foreach (var notification in events)
+        foreach (var notification in run.Events)
         {
             await mediator.Publish(notification, CancellationToken.None); // committed: deliver even if the caller has gone
         }
 
-        return outcome;
+        return run.Outcome;
     }
 
-    /// <summary>Writes what is pending (inside the import's transaction) and forgets it.</summary>
-    private async Task FlushAsync(CancellationToken ct)
+    /// <summary>The second pass: the same rows as the first, in batches.</summary>
+    private async Task ReadAgainAndApplyAsync(Func<Stream> open, RosterFile file, RosterKeys keys, RosterUpsert upsert, CancellationToken ct)
     {
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
-    }
-
-    /// <summary>An address may not belong to someone else, unless that person gives it up in the same file.</summary>
-    private List<RosterError> CheckEmails(RosterFile file, Dictionary<string, StaffMember> staff)
-    {
-        var owners = staff.Values.Where(s => s.Email != null).ToDictionary(s => s.Email!, s => s.EmployeeNumber, StringComparer.Ordinal);
-        var emailInFile = file.Rows.ToDictionary(r => r.EmployeeNumber, r => r.Email, StringComparer.Ordinal);
-        // Name the column as the file does (メールアドレス or email).
-        var emailColumn = file.Headers.FirstOrDefault(h => RosterFormat.FindColumn(h)?.Field == RosterField.Email) ?? "メールアドレス";
-        var errors = new List<RosterError>();
-        foreach (var row in file.Rows.Where(r => r.Email is not null))
+        var batch = new List<RosterRow>(BatchSize);
+        RosterFile reread;
+        await using (var stream = open())
         {
-            if (owners.TryGetValue(row.Email!, out var owner) && owner != row.EmployeeNumber
-                && (!emailInFile.TryGetValue(owner, out var ownersNewEmail) || ownersNewEmail == row.Email))
+            reread = await RosterReader.ReadAsync(stream, file.Encoding, T, async row =>
             {
-                errors.Add(new RosterError(row.Line, emailColumn, T["The e-mail address {0} is already used by employee {1}.", row.Email!, owner]));
-            }
-        }
-
-        return errors;
-    }
-
-    /// <summary>An HR file must not lock every administrator out of the site.</summary>
-    private async Task<List<RosterError>> CheckAdminsRemainAsync(RosterFile file, bool fullImport, Dictionary<string, StaffMember> staff, CancellationToken ct)
-    {
-        var admins = await (from u in db.Users
-                            join ur in db.UserRoles on u.Id equals ur.UserId
-                            join r in db.Roles on ur.RoleId equals r.Id
-                            where r.Name == RoleNames.Admin && u.IsActive
-                            select u.StaffId).ToListAsync(ct);
-        if (admins.Count == 0 || admins.Any(id => id is null))
-        {
-            return []; // none yet, or an admin account that is nobody's staff record and so stays
-        }
-
-        var rows = file.Rows.ToDictionary(r => r.EmployeeNumber, StringComparer.Ordinal);
-        var survivors = staff.Values.Where(s => admins.Contains(s.Id)).Count(s =>
-            rows.TryGetValue(s.EmployeeNumber, out var row) ? row.Active ?? true : !fullImport);
-        return survivors > 0 ? [] : [new RosterError(0, "", T["This import would deactivate every administrator of the site. Keep at least one of them active in the file."])];
-    }
-
-    /// <summary>Every unit a row names (its own or one it manages) exists afterwards, ancestors first.</summary>
-    private async Task<Dictionary<string, Guid>> EnsureUnitsAsync(RosterFile file, DateTimeOffset now, string actor, CancellationToken ct)
-    {
-        var units = await db.OrgUnits.ToDictionaryAsync(u => u.Path, u => u.Id, StringComparer.Ordinal, ct);
-        var wanted = file.Rows.SelectMany(r => (r.ManagedUnitPaths ?? []).Append(r.OrgUnitPath)).Distinct(StringComparer.Ordinal);
-        foreach (var path in wanted)
-        {
-            var segments = path.Split('/');
-            for (var depth = 0; depth < segments.Length; depth++)
-            {
-                var current = string.Join('/', segments[..(depth + 1)]);
-                if (units.ContainsKey(current))
+                if (!keys.Matches(row))
                 {
-                    continue;
+                    throw new InvalidOperationException($"Line {row.Line} of the roster differs from the line that was checked.");
                 }
 
-                var parentId = depth == 0 ? (Guid?)null : units[string.Join('/', segments[..depth])];
-                var unit = new OrgUnit
+                batch.Add(row);
+                if (batch.Count == BatchSize)
                 {
-                    Id = Guid.CreateVersion7(),
-                    ParentId = parentId,
-                    Name = segments[depth],
-                    Path = current,
-                    Depth = depth,
-                    SortOrder = units.Count,
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                };
-                db.OrgUnits.Add(unit);
-                units[current] = unit.Id;
-                audit.Record("unit.created", "unit", unit.Id, current, actor);
-            }
+                    await upsert.ApplyAsync(batch, ct);
+                    batch.Clear();
+                }
+            }, findDuplicates: false, cancellationToken: ct); // keys.Matches stands in for the duplicate checks
         }
 
-        return units;
-    }
-
-    private enum Change
-    {
-        Updated,
-        Moved,
-        Deactivated,
-    }
-
-    private static Change? Compare(StaffMember s, RosterRow r, Guid unitId, bool active)
-    {
-        if (s.IsActive && !active)
+        if (!reread.IsValid || reread.DataRowCount != file.DataRowCount)
         {
-            return Change.Deactivated;
+            // Throwing rolls the transaction back: checks made on one file must not let another one in.
+            throw new InvalidOperationException("The roster file changed between its check and its apply.");
         }
 
-        if (s.OrgUnitId != unitId)
+        if (batch.Count > 0)
         {
-            return Change.Moved;
-        }
-
-        var same = s.FamilyName == r.FamilyName && s.GivenName == r.GivenName && s.FamilyNameKana == r.FamilyNameKana && s.GivenNameKana == r.GivenNameKana
-            && s.Email == r.Email && s.Tier == r.Tier && s.IsActive == active;
-        return same ? null : Change.Updated;
-    }
-
-    private static void Apply(StaffMember s, RosterRow r, Guid unitId, bool active, DateTimeOffset now)
-    {
-        s.FamilyName = r.FamilyName;
-        s.GivenName = r.GivenName;
-        s.FamilyNameKana = r.FamilyNameKana;
-        s.GivenNameKana = r.GivenNameKana;
-        s.Email = r.Email;
-        s.Tier = r.Tier;
-        s.OrgUnitId = unitId;
-        s.IsActive = active;
-        s.UpdatedAt = now;
-    }
-
-    private string Describe(Change change, StaffMember s, string from, string to) => change switch
-    {
-        Change.Moved => $"{s.FullName} ({s.EmployeeNumber}): {from} → {to}",
-        Change.Deactivated => $"{s.FullName} ({s.EmployeeNumber}): {T["no longer active"]}",
-        _ => $"{s.FullName} ({s.EmployeeNumber}): {T["details updated"]}",
-    };
-
-    private static StaffMember NewStaff(RosterRow r, Guid unitId, bool active, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        EmployeeNumber = r.EmployeeNumber,
-        FamilyName = r.FamilyName,
-        GivenName = r.GivenName,
-        FamilyNameKana = r.FamilyNameKana,
-        GivenNameKana = r.GivenNameKana,
-        Email = r.Email,
-        OrgUnitId = unitId,
-        Tier = r.Tier,
-        IsActive = active,
-        CreatedAt = now,
-        UpdatedAt = now,
-    };
-
-    /// <summary>
-    /// An account without a password, signed in for the first time through the first-sign-in path.
-    /// Built directly (not through UserManager) because tens of thousands arrive at once; the fields
-    /// UserManager would normalise are set here the same way.
-    /// </summary>
-    private static LmsUser NewAccount(StaffMember s) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        UserName = s.EmployeeNumber,
-        NormalizedUserName = s.EmployeeNumber.ToUpperInvariant(),
-        Email = s.Email,
-        NormalizedEmail = s.Email?.ToUpperInvariant(),
-        EmailConfirmed = s.Email is not null,
-        StaffId = s.Id,
-        IsActive = s.IsActive,
-        LockoutEnabled = true,
-        SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(),
-        ConcurrencyStamp = Guid.NewGuid().ToString(),
-    };
-
-    /// <summary>
-    /// Attaches an entity read without tracking before it is changed, so that EF compares against the
-    /// values as read (Identity's concurrency stamp among them) and writes only what changed.
-    /// </summary>
-    private void Track<TEntity>(TEntity entity) where TEntity : class
-    {
-        if (db.Entry(entity).State == EntityState.Detached)
-        {
-            db.Attach(entity);
+            await upsert.ApplyAsync(batch, ct);
         }
     }
 
-    private void SyncAccount(LmsUser user, StaffMember s, bool wasActive)
+    /// <summary>The outcome commits with the changes: after a crash, a re-run sees "succeeded", never "nothing changed".</summary>
+    private async Task RecordOutcomeAsync(Guid importId, ImportOutcome outcome, DateTimeOffset now, CancellationToken ct)
     {
-        Track(user);
-        user.IsActive = s.IsActive;
-        user.Email = s.Email;
-        user.NormalizedEmail = s.Email?.ToUpperInvariant();
-        if (wasActive && !s.IsActive)
-        {
-            // Ends the person's sessions and tokens at their next check.
-            user.SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
-        }
-
-        user.ConcurrencyStamp = Guid.NewGuid().ToString();
-    }
-
-    private static bool SameManagedUnits(IEnumerable<UnitManager> current, RosterRow row, Dictionary<string, Guid> units) =>
-        current.Select(m => m.OrgUnitId).ToHashSet().SetEquals((row.ManagedUnitPaths ?? []).Select(p => units[p]));
-
-    private void SyncManagedUnits(StaffMember member, IReadOnlyList<string> paths, Dictionary<string, Guid> units, IEnumerable<UnitManager> current, LmsUser user, HashSet<Guid> managerRoleHolders, Guid managerRoleId, string actor)
-    {
-        var wanted = paths.Select(p => units[p]).ToHashSet();
-        var have = current.ToList();
-        if (!have.Select(m => m.OrgUnitId).ToHashSet().SetEquals(wanted))
-        {
-            var names = units.Where(u => wanted.Contains(u.Value)).Select(u => u.Key).Order(StringComparer.Ordinal);
-            audit.Record("unit.managers", "staff", member.Id, $"{member.FullName} ({member.EmployeeNumber}): {T["manages"]} {string.Join(", ", names)}", actor);
-        }
-
-        foreach (var gone in have.Where(m => !wanted.Contains(m.OrgUnitId)))
-        {
-            db.UnitManagers.Remove(gone);
-        }
-
-        foreach (var unitId in wanted.Where(id => have.All(m => m.OrgUnitId != id)))
-        {
-            db.UnitManagers.Add(new UnitManager { StaffId = member.Id, OrgUnitId = unitId });
-        }
-
-        // The Manager role follows the file: whoever manages a unit has it, whoever manages none loses it.
-        if (wanted.Count > 0 && managerRoleHolders.Add(user.Id))
-        {
-            db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = managerRoleId });
-        }
-        else if (wanted.Count == 0 && managerRoleHolders.Remove(user.Id))
-        {
-            db.UserRoles.Remove(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = managerRoleId });
-        }
+        var record = await db.RosterImports.FirstAsync(i => i.Id == importId, ct);
+        record.Status = RosterImportStatus.Succeeded;
+        (record.Created, record.Updated, record.Moved, record.Deactivated, record.Unchanged) =
+            (outcome.Created, outcome.Updated, outcome.Moved, outcome.Deactivated, outcome.Unchanged);
+        record.Message = outcome.ChangedNothing ? T["Nothing changed: the roster was already up to date."] : T["The roster was imported."];
+        record.ErrorsJson = "[]";
+        record.FinishedAt = now;
     }
 }

@@ -14,13 +14,16 @@ internal enum RosterEncoding
     ShiftJis,
 }
 
-/// <summary>What a roster file holds, and everything wrong with it that the file alone shows.</summary>
+/// <summary>
+/// What a roster file is like, and everything wrong with it that the file alone shows. Its rows are not in here:
+/// the reader hands them out one at a time as it reads.
+/// </summary>
 internal sealed class RosterFile
 {
     public required string EncodingName { get; init; }
+    /// <summary>The encoding as detected, to read the same file again without guessing.</summary>
+    public RosterEncoding Encoding => EncodingName == RosterFormat.Utf8Name ? RosterEncoding.Utf8 : RosterEncoding.ShiftJis;
     public required IReadOnlyList<string> Headers { get; init; }
-    /// <summary>The rows without errors.</summary>
-    public required IReadOnlyList<RosterRow> Rows { get; init; }
     /// <summary>By line, then in column order.</summary>
     public required IReadOnlyList<RosterError> Errors { get; init; }
     /// <summary>Every data row seen, good or bad; blank lines are not counted.</summary>
@@ -52,15 +55,17 @@ internal static partial class RosterReader
     }
 
     /// <summary>Reads the whole file as a stream, reporting every problem at once; bad input never throws.</summary>
+    /// <param name="onRow">Receives each row without problems, in file order, as soon as it is read; nothing is kept.</param>
     /// <param name="progress">Data rows read so far, about every 1,000 rows and at the end.</param>
+    /// <param name="findDuplicates">False when the caller read the file before and checks the rows against that read itself.</param>
     public static async Task<RosterFile> ReadAsync(Stream stream, RosterEncoding encoding, IStringLocalizer<OrganizationStrings> T,
-        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+        Func<RosterRow, ValueTask>? onRow = null, IProgress<int>? progress = null, bool findDuplicates = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(T);
         if (stream.CanSeek)
         {
-            return await ReadSeekableAsync(stream, encoding, T, progress, cancellationToken);
+            return await ReadSeekableAsync(stream, encoding, T, onRow, progress, findDuplicates, cancellationToken);
         }
 
         // Detection reads the file twice; a temporary file keeps memory flat for a request body.
@@ -69,11 +74,11 @@ internal static partial class RosterReader
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         await stream.CopyToAsync(copy, cancellationToken);
         copy.Position = 0;
-        return await ReadSeekableAsync(copy, encoding, T, progress, cancellationToken);
+        return await ReadSeekableAsync(copy, encoding, T, onRow, progress, findDuplicates, cancellationToken);
     }
 
     private static async Task<RosterFile> ReadSeekableAsync(Stream stream, RosterEncoding encoding, IStringLocalizer<OrganizationStrings> T,
-        IProgress<int>? progress, CancellationToken cancellationToken)
+        Func<RosterRow, ValueTask>? onRow, IProgress<int>? progress, bool findDuplicates, CancellationToken cancellationToken)
     {
         var start = stream.Position;
         var probe = await ProbeAsync(stream, cancellationToken);
@@ -140,12 +145,12 @@ internal static partial class RosterReader
         {
             return new RosterFile
             {
-                EncodingName = encodingName, Headers = headers, Rows = [], Errors = layout.Errors,
+                EncodingName = encodingName, Headers = headers, Errors = layout.Errors,
                 HasManagedUnitsColumn = layout.Has(RosterField.ManagedUnits), HasActiveColumn = layout.Has(RosterField.Active),
             };
         }
 
-        var validator = new RosterRowValidator(layout, T);
+        var validator = new RosterRowValidator(layout, T, findDuplicates);
         var dataRows = 0;
         try
         {
@@ -165,7 +170,11 @@ internal static partial class RosterReader
                 }
 
                 dataRows++;
-                validator.Check(line, cells, quoting is { } r ? QuotingMessage(r, T) : null);
+                if (validator.Check(line, cells, quoting is { } r ? QuotingMessage(r, T) : null) is { } row && onRow is not null)
+                {
+                    await onRow(row);
+                }
+
                 if (dataRows % ProgressInterval == 0)
                 {
                     progress?.Report(dataRows);
@@ -185,7 +194,6 @@ internal static partial class RosterReader
         {
             EncodingName = encodingName,
             Headers = headers,
-            Rows = validator.Rows,
             Errors = errors,
             DataRowCount = dataRows,
             HasManagedUnitsColumn = layout.Has(RosterField.ManagedUnits),
@@ -204,7 +212,6 @@ internal static partial class RosterReader
     {
         EncodingName = encodingName,
         Headers = [],
-        Rows = [],
         Errors = [new RosterError(0, "", message)],
     };
 
@@ -261,269 +268,5 @@ internal static partial class RosterReader
         return host.Contains('.', StringComparison.Ordinal) && !host.StartsWith('.') && !host.EndsWith('.')
             && !host.Contains("..", StringComparison.Ordinal)
             && MailAddress.TryCreate(email, out var address) && address.Address == email && address.DisplayName.Length == 0;
-    }
-}
-
-/// <summary>Which field each column of a file holds, and what is wrong with its header row.</summary>
-internal sealed class RosterLayout
-{
-    private readonly Dictionary<RosterField, int> indexes = [];
-
-    private RosterLayout(IReadOnlyList<string> headers) => Headers = headers;
-
-    public IReadOnlyList<string> Headers { get; }
-    /// <summary>The field of each column; null for a column without a name.</summary>
-    public List<RosterColumn?> Columns { get; } = [];
-    public List<RosterError> Errors { get; } = [];
-
-    public bool Has(RosterField field) => indexes.ContainsKey(field);
-
-    public static RosterLayout Create(IReadOnlyList<string> headers, int line, IStringLocalizer<OrganizationStrings> T)
-    {
-        var layout = new RosterLayout(headers);
-        for (var i = 0; i < headers.Count; i++)
-        {
-            var header = headers[i];
-            var column = string.IsNullOrWhiteSpace(header) ? null : RosterFormat.FindColumn(header);
-            layout.Columns.Add(column);
-            if (column is null)
-            {
-                if (!string.IsNullOrWhiteSpace(header))
-                {
-                    layout.Errors.Add(new(line, header, T["Unknown column {0}. Check its name against the roster format, or delete the column.", header]));
-                }
-            }
-            else if (!layout.indexes.TryAdd(column.Field, i))
-            {
-                var first = headers[layout.indexes[column.Field]];
-                layout.Errors.Add(new(line, header, T["The column {0} is the same as the column {1}. Keep only one of them.", header, first]));
-                layout.Columns[i] = null;
-            }
-        }
-
-        foreach (var missing in RosterFormat.Columns.Where(c => c.Required && !layout.Has(c.Field)))
-        {
-            layout.Errors.Add(new(line, missing.Japanese, T["The required column {0} ({1}) is missing.", missing.Japanese, missing.English]));
-        }
-
-        return layout;
-    }
-}
-
-/// <summary>Checks the data rows one by one, remembering employee numbers and e-mails to find duplicates within the file.</summary>
-internal sealed class RosterRowValidator(RosterLayout layout, IStringLocalizer<OrganizationStrings> T)
-{
-    private readonly Dictionary<string, int> employeeNumbers = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, int> emails = new(StringComparer.Ordinal);
-    private readonly List<RosterError> rowErrors = [];
-
-    public List<RosterRow> Rows { get; } = [];
-    public List<RosterError> Errors { get; } = [];
-
-    public void Check(int line, string[] cells, string? quotingProblem)
-    {
-        rowErrors.Clear();
-        if (quotingProblem is not null)
-        {
-            rowErrors.Add(new(line, "", quotingProblem));
-        }
-
-        if (cells.Length != layout.Headers.Count)
-        {
-            // The cells no longer line up with the header, so checking them one by one would only add noise.
-            rowErrors.Add(new(line, "", T["This line has {0} cells, but the header row has {1}.", cells.Length, layout.Headers.Count].Value));
-            Errors.AddRange(rowErrors);
-            return;
-        }
-
-        var values = new Values();
-        for (var i = 0; i < cells.Length; i++)
-        {
-            var cell = RosterFormat.WithoutFormulaGuard(cells[i]);
-            foreach (var problem in CheckCell(layout.Columns[i]?.Field, cell, line, values))
-            {
-                rowErrors.Add(new(line, layout.Headers[i], problem));
-            }
-        }
-
-        if (rowErrors.Count > 0)
-        {
-            Errors.AddRange(rowErrors);
-            return;
-        }
-
-        Rows.Add(new RosterRow(line, values.EmployeeNumber, values.FamilyName, values.GivenName, values.FamilyNameKana, values.GivenNameKana,
-            values.Email, values.OrgUnitPath, values.Tier, layout.Has(RosterField.ManagedUnits) ? values.ManagedUnitPaths : null, values.Active));
-    }
-
-    /// <summary>Checks one cell and keeps its normalised value in <paramref name="values"/>.</summary>
-    private IEnumerable<string> CheckCell(RosterField? field, string cell, int line, Values values)
-    {
-        if (field is null)
-        {
-            return string.IsNullOrWhiteSpace(cell) ? [] : [T["This cell has a value, but its column has no name in the header row."].Value];
-        }
-
-        if (cell.Contains('\r', StringComparison.Ordinal) || cell.Contains('\n', StringComparison.Ordinal))
-        {
-            return [T["A cell must not contain a line break."].Value];
-        }
-
-        if (field == RosterField.ManagedUnits)
-        {
-            return CheckManagedUnits(cell, values);
-        }
-
-        return CheckValue(field.Value, cell, line, values) is { } problem ? [problem] : [];
-    }
-
-    private string? CheckValue(RosterField field, string cell, int line, Values values)
-    {
-        switch (field)
-        {
-            case RosterField.EmployeeNumber:
-                var number = RosterFormat.Nfkc(cell).Trim();
-                if (number.Length == 0)
-                {
-                    return T["Enter the employee number."].Value;
-                }
-
-                if (!RosterReader.EmployeeNumberPattern().IsMatch(number))
-                {
-                    return T["The employee number may contain only letters, digits and hyphens (32 characters at most)."].Value;
-                }
-
-                if (!employeeNumbers.TryAdd(number, line))
-                {
-                    return T["The employee number {0} is also on line {1}.", number, employeeNumbers[number]].Value;
-                }
-
-                values.EmployeeNumber = number;
-                return null;
-
-            case RosterField.FamilyName:
-                values.FamilyName = cell.Trim();
-                return values.FamilyName.Length == 0 ? T["Enter the family name."].Value
-                    : values.FamilyName.Length > RosterFormat.MaxNameLength ? T["The family name is too long (50 characters at most)."].Value : null;
-
-            case RosterField.GivenName:
-                values.GivenName = cell.Trim();
-                return values.GivenName.Length == 0 ? T["Enter the given name."].Value
-                    : values.GivenName.Length > RosterFormat.MaxNameLength ? T["The given name is too long (50 characters at most)."].Value : null;
-
-            case RosterField.FamilyNameKana:
-                values.FamilyNameKana = RosterFormat.Nfkc(cell).Trim();
-                return KanaProblem(values.FamilyNameKana);
-
-            case RosterField.GivenNameKana:
-                values.GivenNameKana = RosterFormat.Nfkc(cell).Trim();
-                return KanaProblem(values.GivenNameKana);
-
-            case RosterField.Email:
-                var email = RosterFormat.Nfkc(cell).Trim().ToLowerInvariant();
-                if (email.Length == 0)
-                {
-                    return null;
-                }
-
-                if (email.Length > RosterFormat.MaxEmailLength)
-                {
-                    return T["The e-mail address is too long (256 characters at most)."].Value;
-                }
-
-                if (!RosterReader.IsEmailAddress(email))
-                {
-                    return T["The e-mail address is not valid."].Value;
-                }
-
-                if (!emails.TryAdd(email, line))
-                {
-                    return T["The e-mail address {0} is also on line {1}.", email, emails[email]].Value;
-                }
-
-                values.Email = email;
-                return null;
-
-            case RosterField.OrgUnit:
-                if (string.IsNullOrWhiteSpace(cell))
-                {
-                    return T["Enter the unit the person belongs to (for example 総務部/総務課)."].Value;
-                }
-
-                return PathProblem(cell, out values.OrgUnitPath);
-
-            case RosterField.Tier:
-                if (string.IsNullOrWhiteSpace(cell))
-                {
-                    return T["Enter the tier (幹部職, 管理職 or 一般職)."].Value;
-                }
-
-                return RosterFormat.TryParseTier(cell, out values.Tier) ? null
-                    : T["The tier is not valid (use 幹部職, 管理職 or 一般職, or executive, manager or general)."].Value;
-
-            case RosterField.Active:
-                if (string.IsNullOrWhiteSpace(cell))
-                {
-                    return null;
-                }
-
-                if (!RosterFormat.TryParseActive(cell, out var active))
-                {
-                    return T["The active value is not valid (use 1 or 0, TRUE or FALSE, 在籍 or 退職)."].Value;
-                }
-
-                values.Active = active;
-                return null;
-
-            default:
-                return null;
-        }
-    }
-
-    private List<string> CheckManagedUnits(string cell, Values values)
-    {
-        var paths = new List<string>();
-        var problems = new List<string>();
-        foreach (var entry in RosterFormat.SplitUnitPaths(cell))
-        {
-            if (PathProblem(entry, out var path) is { } problem)
-            {
-                problems.Add(problem);
-            }
-            else if (!paths.Contains(path, StringComparer.Ordinal))
-            {
-                paths.Add(path);
-            }
-        }
-
-        values.ManagedUnitPaths = paths;
-        return problems;
-    }
-
-    private string? KanaProblem(string kana) =>
-        kana.Length > RosterFormat.MaxKanaLength ? T["The kana is too long (100 characters at most)."].Value
-        : RosterReader.KatakanaPattern().IsMatch(kana) ? null : T["Write the kana in katakana."].Value;
-
-    private string? PathProblem(string value, out string path) => RosterFormat.TryNormalizeUnitPath(value, out path) switch
-    {
-        UnitPathProblem.EmptyName => T["The unit path {0} has an empty part; separate unit names with a single /.", value.Trim()].Value,
-        UnitPathProblem.NameTooLong => T["A unit name in {0} is too long (100 characters at most).", value.Trim()].Value,
-        UnitPathProblem.PathTooLong => T["The unit path {0} is too long (400 characters at most).", value.Trim()].Value,
-        _ => null,
-    };
-
-    /// <summary>The normalised values of the row being checked.</summary>
-    private sealed class Values
-    {
-        public string EmployeeNumber = "";
-        public string FamilyName = "";
-        public string GivenName = "";
-        public string FamilyNameKana = "";
-        public string GivenNameKana = "";
-        public string? Email;
-        public string OrgUnitPath = "";
-        public StaffTier Tier;
-        public IReadOnlyList<string> ManagedUnitPaths = [];
-        public bool? Active;
     }
 }

@@ -205,6 +205,11 @@ namespace Lms.Modules.Organization.Data.Migrations.Postgres
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("Status")
+                        .IsUnique()
+                        .HasDatabaseName("IX_organization_roster_imports_one_running")
+                        .HasFilter("\"Status\" = 'Running'");
+
                     b.ToTable("organization_roster_imports", (string)null);
                 });
 

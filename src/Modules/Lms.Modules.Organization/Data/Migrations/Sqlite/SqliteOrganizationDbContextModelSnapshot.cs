@@ -198,6 +198,11 @@ namespace Lms.Modules.Organization.Data.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt");
 
+                    b.HasIndex("Status")
+                        .IsUnique()
+                        .HasDatabaseName("IX_organization_roster_imports_one_running")
+                        .HasFilter("\"Status\" = 'Running'");
+
                     b.ToTable("organization_roster_imports", (string)null);
                 });
 
