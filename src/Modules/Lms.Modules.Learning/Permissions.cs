@@ -10,13 +10,15 @@ public sealed class Permissions : IPermissionProvider
     /// <summary>Only reflections of activities whose course author allowed it (shareWithFacilitator) are ever shown.</summary>
     public static readonly Permission ReadSharedReflections = new("ReadSharedReflections", "Read the reflections shared with facilitators (where the course allows it)", "Learning");
 
-    public IEnumerable<Permission> GetPermissions() => [TakeCourses, AssignCourses, ReadSharedReflections];
+    public static readonly Permission SignOffWorkshops = new("SignOffWorkshops", "Confirm who took part in a workshop (completes their workshop activity)", "Learning");
+
+    public IEnumerable<Permission> GetPermissions() => [TakeCourses, AssignCourses, ReadSharedReflections, SignOffWorkshops];
 
     public IEnumerable<PermissionStereotype> GetDefaultStereotypes() =>
     [
         new(RoleNames.Staff, [TakeCourses]),
         new(RoleNames.Manager, [TakeCourses]),
-        new(RoleNames.Facilitator, [TakeCourses, ReadSharedReflections]),
-        new(RoleNames.Admin, [TakeCourses, AssignCourses, ReadSharedReflections]),
+        new(RoleNames.Facilitator, [TakeCourses, ReadSharedReflections, SignOffWorkshops]),
+        new(RoleNames.Admin, [TakeCourses, AssignCourses, ReadSharedReflections, SignOffWorkshops]),
     ];
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Lms.Contracts.Learning;
 using Lms.Modules.Learning.Data;
 using Lms.Tests.Infrastructure;
@@ -48,4 +49,52 @@ public sealed class DemoHistoryTests(LmsAppFactory factory) : SiteTest(factory)
         Assert.True(team.GroupBy(e => e.StaffId).Count(g => g.All(e => e.CompletedAt is not null)) >= 2);
         Assert.Contains(team, e => e.CompletedAt is null && e.DueDate < teamToday);
     }
+
+    /// <summary>The "done when": demo-staff takes the general-staff course to 100% (the facilitator signs off the workshops).</summary>
+    [Fact]
+    public async Task Demo_staff_finishes_the_general_course_with_the_facilitators_sign_off()
+    {
+        await Factory.RunRecipeAsync("step0-dx-mindset.recipe.json");
+        await Factory.RunRecipeAsync("demo.recipe.json");
+        var staff = await LearnerApi.LearnerAsync(Factory, "demo-staff");
+        var admin = await SiteClient.SignInAsync(Factory, "demo-admin"); // Admin holds SignOffWorkshops, as a Facilitator does
+        const string Title = "一般職コース：気づき、試し、形にする";
+        var recipe = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "recipes", "step0-dx-mindset.recipe.json")))!;
+        var quizzes = recipe["steps"]![0]!["courses"]!.AsArray().Single(c => (string)c!["key"]! == "step0-general")!["sections"]!.AsArray()
+            .SelectMany(s => s!["activities"]!.AsArray()).Where(a => (string)a!["kind"]! == "quiz")
+            .ToDictionary(a => (string)a!["title"]!, a => a!["questions"]!.AsArray().ToDictionary(q => (string)q!["text"]!,
+                q => q!["options"]!.AsArray().Where(o => (bool)o!["correct"]!).Select(o => (string)o!["text"]!).ToArray()));
+        var percents = new List<int>();
+
+        for (var step = 0; step < 20; step++)
+        {
+            var (_, activities, course) = await LearnerApi.CourseAsync(staff, Title);
+            percents.Add((int)course["enrolment"]!["percentComplete"]!);
+            var next = activities.FirstOrDefault(a => a.State == "open");
+            if (next is null)
+            {
+                break;
+            }
+
+            var response = next.Kind switch
+            {
+                "quiz" => await staff.PostAsJsonAsync($"/api/v1/quizzes/{next.Id}/attempts", LearnerApi.Answers(next, quizzes[next.Title])),
+                "reflection" => await staff.PostAsJsonAsync($"/api/v1/activities/{next.Id}/completion", new { text = new string('試', 200) }),
+                "survey" => await staff.PostAsJsonAsync($"/api/v1/activities/{next.Id}/completion",
+                    new { answers = next.Node["survey"]!["items"]!.AsArray().ToDictionary(i => (string)i!["key"]!, _ => 4) }),
+                "workshop" => await SiteClient.PostFormAsync(admin, "/facilitate/workshops",
+                    new() { ["Activity"] = next.Id.ToString(), ["StaffIds"] = (await StaffIdAsync("demo-staff")).ToString() }, $"/facilitate/workshops?activity={next.Id}"),
+                _ => await staff.PostAsync($"/api/v1/activities/{next.Id}/completion", null),
+            };
+            Assert.True(response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.Redirect, $"{next.Kind} {next.Title}: {response.StatusCode}");
+        }
+
+        Assert.Equal(100, percents[^1]);
+        Assert.Equal(percents.Order(), percents); // it only ever rises
+        var general = (await LearnerApi.EnrolmentsAsync(staff)).Single(e => (string)e!["title"]! == Title)!;
+        Assert.Equal("completed", (string)general["status"]!);
+    }
+
+    private Task<Guid> StaffIdAsync(string userName) =>
+        Factory.WithScopeAsync(async sp => (await sp.GetRequiredService<MediatR.IMediator>().Send(new Lms.Contracts.Organization.FindStaffByUserName(userName)))!.Value);
 }

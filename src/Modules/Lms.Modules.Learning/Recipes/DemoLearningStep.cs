@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Lms.Contracts.Courses;
 using Lms.Contracts.Organization;
-using Lms.Contracts.Workshops;
 using Lms.Framework.Recipes;
 using Lms.Modules.Learning.Data;
 using Lms.Modules.Learning.Features.Learn;
@@ -15,7 +14,7 @@ namespace Lms.Modules.Learning.Recipes;
 /// <summary>
 /// <c>{"name": "demo-learning", "seed": 20260401}</c>: plays a believable learning history for the demo city
 /// through the same commands and events as real use (lessons marked complete, quizzes answered, reflections
-/// and surveys submitted, workshops signed off), dated in the weeks before the day the site was set up.
+/// and surveys submitted, workshops signed off by a facilitator), dated in the weeks before the day the site was set up.
 /// About a third of the staff finished, a third are under way, a third have not started. demo-staff has
 /// finished the common core and is part-way through the general-staff course; of demo-manager's team, two
 /// have finished and one has not started. Runs once: a site with any completion is left alone.
@@ -131,7 +130,7 @@ internal sealed class DemoLearningStep(LearningDbContext db, IMediator mediator,
                 Check(await mediator.Send(new CompleteActivityCommand(staffId, activity.Id, Answers: answers, At: at), ct), activity);
                 break;
             case ActivityKind.Workshop:
-                await mediator.Publish(new WorkshopCompleted(staffId, activity.Id, null, null, at), ct);
+                await mediator.Send(new Features.SignOffWorkshop.SignOffWorkshop(activity.Id, [staffId], at), ct);
                 break;
             default:
                 Check(await mediator.Send(new CompleteActivityCommand(staffId, activity.Id, At: at), ct), activity);
