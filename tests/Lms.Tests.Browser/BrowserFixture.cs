@@ -21,6 +21,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (new BrowserTestAttribute().Skip is not null)
+        {
+            return; // every test will skip: no site, no browser (a first start with the demo history costs seconds)
+        }
+
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
