@@ -167,10 +167,7 @@ public sealed class LearnerJourneyTests(LmsAppFactory factory) : SiteTest(factor
         await Factory.RunRecipeJsonAsync(TestCourse.Recipe(sequential: false));
         var client = await LearnerApi.LearnerAsync(Factory, "demo-staff");
         var (_, activities, _) = await LearnerApi.CourseAsync(client);
-        await client.PostAsync($"/api/v1/activities/{activities[0].Id}/completion", null);
-        await client.PostAsJsonAsync($"/api/v1/quizzes/{activities[1].Id}/attempts", LearnerApi.Answers(activities[1], Right));
-        await client.PostAsJsonAsync($"/api/v1/activities/{activities[2].Id}/completion", new { text = "十分な長さのふりかえりです。" });
-        await client.PostAsJsonAsync($"/api/v1/activities/{activities[3].Id}/completion", new { answers = new { m1 = 3, m2 = 3 } });
+        await CompleteRequiredAsync(client, activities);
 
         await Factory.RunRecipeJsonAsync(TestCourse.Recipe(extraLesson: true, sequential: false));
 
@@ -186,10 +183,7 @@ public sealed class LearnerJourneyTests(LmsAppFactory factory) : SiteTest(factor
         await Factory.RunRecipeJsonAsync(TestCourse.Recipe(extraLesson: true, sequential: false));
         var client = await LearnerApi.LearnerAsync(Factory, "demo-staff");
         var (_, activities, _) = await LearnerApi.CourseAsync(client);
-        await client.PostAsync($"/api/v1/activities/{activities[0].Id}/completion", null);
-        await client.PostAsJsonAsync($"/api/v1/quizzes/{activities[1].Id}/attempts", LearnerApi.Answers(activities[1], Right));
-        await client.PostAsJsonAsync($"/api/v1/activities/{activities[2].Id}/completion", new { text = "十分な長さのふりかえりです。" });
-        await client.PostAsJsonAsync($"/api/v1/activities/{activities[3].Id}/completion", new { answers = new { m1 = 3, m2 = 3 } });
+        await CompleteRequiredAsync(client, activities);
         Assert.Empty(Factory.Events.Of<CourseCompleted>()); // the extra lesson is still to do
 
         await Factory.RunRecipeJsonAsync(TestCourse.Recipe(sequential: false)); // version 3 drops it
@@ -229,5 +223,14 @@ public sealed class LearnerJourneyTests(LmsAppFactory factory) : SiteTest(factor
         var staff = await SiteClient.SignInAsync(Factory, "demo-staff");
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync($"/facilitate/reflections?activity={activities[2].Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/facilitate/workshops")).StatusCode);
+    }
+
+    /// <summary>The four required activities of the (non-sequential) test course, done right.</summary>
+    private static async Task CompleteRequiredAsync(HttpClient client, IReadOnlyList<Activity> activities)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/activities/{activities[0].Id}/completion", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/v1/quizzes/{activities[1].Id}/attempts", LearnerApi.Answers(activities[1], Right))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/v1/activities/{activities[2].Id}/completion", new { text = "十分な長さのふりかえりです。" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/v1/activities/{activities[3].Id}/completion", new { answers = new { m1 = 3, m2 = 3 } })).StatusCode);
     }
 }
