@@ -6,6 +6,7 @@ using System.Text.Json;
 using Lms.Contracts.Organization;
 using Lms.Modules.Organization.Data;
 using Lms.Tests.Infrastructure;
+using static Lms.Tests.Infrastructure.RosterUploads;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,46 +37,6 @@ public sealed class RosterImportTests(LmsAppFactory factory) : SiteTest(factory)
     {
         await Factory.SeedDemoAsync();
         return Factory.CreateClient().Bearer(await SiteClient.TokenAsync(Factory.CreateClient(), "demo-admin"));
-    }
-
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] file, string? mode = null, string? encoding = null, string fileName = "roster.csv")
-    {
-        using var form = new MultipartFormDataContent();
-        var content = new ByteArrayContent(file);
-        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(content, "file", fileName);
-        if (mode is not null)
-        {
-            form.Add(new StringContent(mode), "mode");
-        }
-
-        if (encoding is not null)
-        {
-            form.Add(new StringContent(encoding), "encoding");
-        }
-
-        return await client.PostAsync("/api/v1/admin/roster-imports", form);
-    }
-
-    /// <summary>Uploads, then waits for the background job and returns the import's final JSON.</summary>
-    private static async Task<JsonElement> ImportAsync(HttpClient client, byte[] file, string? mode = null, string? encoding = null)
-    {
-        var response = await UploadAsync(client, file, mode, encoding);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
-        Assert.Equal($"/api/v1/admin/roster-imports/{id}", response.Headers.Location?.OriginalString);
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            var status = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/admin/roster-imports/{id}")).RootElement;
-            if (status.GetProperty("status").GetString() is "succeeded" or "failed")
-            {
-                return status;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The import did not finish within 30 s.");
     }
 
     private Task<int> StaffCountAsync() => Factory.WithScopeAsync(sp => sp.GetRequiredService<OrganizationDbContext>().Staff.CountAsync());

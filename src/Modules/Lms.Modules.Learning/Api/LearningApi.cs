@@ -45,9 +45,7 @@ internal static class LearningApi
                     return Results.Ok(Array.Empty<EnrolmentView>());
                 }
 
-                var today = await calendar.TodayAsync(ct);
-                var zone = await calendar.ZoneAsync(ct);
-                return Results.Ok(EnrolmentView.Order((await courses.ListAsync(staffId, ct)).Select(c => EnrolmentView.From(c, today, zone))));
+                return Results.Ok(await courses.ViewsAsync(staffId, calendar, ct));
             })
             .RequireAuthorization(Permissions.TakeCourses.Name)
             .WithName("GetMyEnrolments")

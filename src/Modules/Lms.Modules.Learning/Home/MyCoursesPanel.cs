@@ -26,9 +26,7 @@ public sealed class MyCoursesViewComponent(LearnerCourses courses, SiteCalendar 
             return Content("");
         }
 
-        var today = await calendar.TodayAsync(HttpContext.RequestAborted);
-        var zone = await calendar.ZoneAsync(HttpContext.RequestAborted);
-        var views = EnrolmentView.Order((await courses.ListAsync(staffId.Value, HttpContext.RequestAborted)).Select(c => EnrolmentView.From(c, today, zone))).ToList();
+        var views = await courses.ViewsAsync(staffId.Value, calendar, HttpContext.RequestAborted);
         return View(new Model(views));
     }
 }

@@ -60,8 +60,8 @@ internal sealed class CompletionRecorder(LearningDbContext db, IMediator mediato
         // Saved: what follows must happen even if the caller has gone (a closed tab must not leave a course unfinished).
         db.ChangeTracker.Clear();
         await mediator.Publish(new ActivityCompleted(enrolment.StaffId, course.Id, course.Version, activity.Id, activity.Kind, at), CancellationToken.None);
-        var completed = await CompleteCourseIfDoneAsync(enrolment.StaffId, course, at);
         var done = await DoneAsync(enrolment.StaffId, course.Id);
+        var completed = enrolment.CompletedAt is not null || await CompleteIfAllDoneAsync(enrolment.Id, enrolment.StaffId, course, done, at);
         return (true, completed, new CourseProgress(course, done, completed).Percent);
     }
 
@@ -79,12 +79,18 @@ internal sealed class CompletionRecorder(LearningDbContext db, IMediator mediato
             return enrolment is not null;
         }
 
-        if (!new CourseProgress(course, await DoneAsync(staffId, course.Id), courseCompleted: false).AllRequiredDone)
+        return await CompleteIfAllDoneAsync(enrolment.Id, staffId, course, await DoneAsync(staffId, course.Id), at);
+    }
+
+    /// <param name="done">The person's completed activities of this course, as just read.</param>
+    private async Task<bool> CompleteIfAllDoneAsync(Guid enrolmentId, Guid staffId, PublishedCourse course, IReadOnlySet<Guid> done, DateTimeOffset at)
+    {
+        if (!new CourseProgress(course, done, courseCompleted: false).AllRequiredDone)
         {
             return false;
         }
 
-        var won = await db.Enrolments.Where(e => e.Id == enrolment.Id && e.CompletedAt == null)
+        var won = await db.Enrolments.Where(e => e.Id == enrolmentId && e.CompletedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.CompletedAt, at).SetProperty(e => e.CompletedVersion, course.Version), CancellationToken.None);
         if (won == 1)
         {

@@ -31,6 +31,14 @@ public sealed class LearnerCourses(LearningDbContext db, IMediator mediator)
             .ToList();
     }
 
+    /// <summary>The learner's courses as the home page and the API tell them: in the order to take them, dates in the site's time zone.</summary>
+    internal async Task<IReadOnlyList<EnrolmentView>> ViewsAsync(Guid staffId, Domain.SiteCalendar calendar, CancellationToken cancellationToken)
+    {
+        var today = await calendar.TodayAsync(cancellationToken);
+        var zone = await calendar.ZoneAsync(cancellationToken);
+        return EnrolmentView.Order((await ListAsync(staffId, cancellationToken)).Select(c => EnrolmentView.From(c, today, zone))).ToList();
+    }
+
     /// <summary>The course holding an activity, if the learner is enrolled in it; null otherwise (never someone else's data).</summary>
     internal async Task<LearnerCourse?> FindByActivityAsync(Guid staffId, Guid activityId, CancellationToken cancellationToken)
     {
