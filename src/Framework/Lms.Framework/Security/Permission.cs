@@ -17,15 +17,17 @@ public interface IPermissionProvider
     IEnumerable<PermissionStereotype> GetDefaultStereotypes();
 }
 
-/// <summary>The four roles every site has. Only recipes and permission providers name them.</summary>
+/// <summary>The roles every site has. Only recipes and permission providers name them.</summary>
 public static class RoleNames
 {
     public const string Staff = "Staff";
     public const string Manager = "Manager";
     public const string Facilitator = "Facilitator";
+    /// <summary>Writes and edits courses and media, and asks an admin to publish them.</summary>
+    public const string Author = "Author";
     public const string Admin = "Admin";
 
-    public static readonly IReadOnlyList<string> All = [Staff, Manager, Facilitator, Admin];
+    public static readonly IReadOnlyList<string> All = [Staff, Manager, Facilitator, Author, Admin];
 }
 
 /// <summary>The claim type under which a principal carries its permissions (from its roles' claims).</summary>

@@ -11,5 +11,8 @@ public sealed class PlatformPermissions : IPermissionProvider
     public IEnumerable<Permission> GetPermissions() => [AccessAdminArea, ManageJobs, RunRecipes, ManageSettings];
 
     public IEnumerable<PermissionStereotype> GetDefaultStereotypes() =>
-        [new(RoleNames.Admin, [AccessAdminArea, ManageJobs, RunRecipes, ManageSettings])];
+        [
+            new(RoleNames.Admin, [AccessAdminArea, ManageJobs, RunRecipes, ManageSettings]),
+            new(RoleNames.Author, [AccessAdminArea]),
+        ];
 }
