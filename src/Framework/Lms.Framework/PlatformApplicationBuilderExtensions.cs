@@ -40,6 +40,7 @@ public static class PlatformApplicationBuilderExtensions
             DisplayStorageConnectionString = false,
         });
         app.MapCultureSwitch();
+        app.MapRecipeApi();
         foreach (var startup in startups)
         {
             startup.MapEndpoints(app);

@@ -12,13 +12,17 @@ public sealed class Permissions : IPermissionProvider
 
     public static readonly Permission SignOffWorkshops = new("SignOffWorkshops", "Confirm who took part in a workshop (completes their workshop activity)", "Learning");
 
-    public IEnumerable<Permission> GetPermissions() => [TakeCourses, AssignCourses, ReadSharedReflections, SignOffWorkshops];
+    /// <summary>Course authors: open a course's unpublished draft as a learner would see it (nothing is recorded).</summary>
+    public static readonly Permission PreviewCourses = new("PreviewCourses", "Preview unpublished course drafts as a learner", "Learning");
+
+    public IEnumerable<Permission> GetPermissions() => [TakeCourses, AssignCourses, ReadSharedReflections, SignOffWorkshops, PreviewCourses];
 
     public IEnumerable<PermissionStereotype> GetDefaultStereotypes() =>
     [
         new(RoleNames.Staff, [TakeCourses]),
         new(RoleNames.Manager, [TakeCourses]),
         new(RoleNames.Facilitator, [TakeCourses, ReadSharedReflections, SignOffWorkshops]),
-        new(RoleNames.Admin, [TakeCourses, AssignCourses, ReadSharedReflections, SignOffWorkshops]),
+        new(RoleNames.Author, [TakeCourses, PreviewCourses]),
+        new(RoleNames.Admin, [TakeCourses, AssignCourses, ReadSharedReflections, SignOffWorkshops, PreviewCourses]),
     ];
 }

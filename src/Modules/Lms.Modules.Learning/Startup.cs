@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Lms.Modules.Learning.Features.Learn.Preview;
 using Lms.Framework.Data;
 using Lms.Framework.Jobs;
 using Lms.Framework.Modules;
@@ -37,6 +39,12 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IHomePanelProvider, FacilitatorPanelProvider>();
         services.AddRecipeStep<CourseAssignmentsStep>();
         services.AddRecipeStep<DemoLearningStep>();
+        // Authors preview a draft through the learner's own pages (see CoursePreview).
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AddPageRoute("/Features/Learn/Pages/CoursePage", CoursePreview.CourseRoute);
+            o.Conventions.AddPageRoute("/Features/Learn/Pages/ActivityPage", CoursePreview.ActivityRoute);
+        });
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => LearningApi.Map(endpoints);

@@ -27,6 +27,12 @@ public sealed partial class LocalizationTests
             "Lesson", "Quiz", "Reflection", "Survey", "Workshop", "Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree",
             "online", "in person or online", "in person", "Executives", "Managers", "General staff",
         ],
+        ["CoursesStrings"] =
+        [
+            "Lesson", "Quiz", "Reflection", "Survey", "Workshop", "Executives", "Managers", "General staff", "Published", "Archived", "Draft (never published)",
+            "Title", "Summary", "Settings", "Outline", "Body", "Links", "Facilitator notes", "Questions", "Survey items", "created", "updated", "unchanged",
+            "This file is not a course export: only recipes with \"courses\" steps can be imported here.", "The file is not valid JSON.",
+        ],
     };
 
     public static TheoryData<string, string, string> Projects => new()
@@ -36,6 +42,7 @@ public sealed partial class LocalizationTests
         { "themes/Lms.Themes.Admin", "src/Framework/Lms.Framework/Resources/FrameworkStrings.ja.resx", "FrameworkStrings" },
         { "src/Modules/Lms.Modules.Organization", "src/Modules/Lms.Modules.Organization/Resources/OrganizationStrings.ja.resx", "OrganizationStrings" },
         { "src/Modules/Lms.Modules.Learning", "src/Modules/Lms.Modules.Learning/Resources/LearningStrings.ja.resx", "LearningStrings" },
+        { "src/Modules/Lms.Modules.Courses", "src/Modules/Lms.Modules.Courses/Resources/CoursesStrings.ja.resx", "CoursesStrings" },
     };
 
     [Theory]

@@ -13,3 +13,9 @@ public sealed record FindCourseOfActivity(Guid ActivityId) : IRequest<PublishedC
 
 /// <summary>A new version of a course was published (learners see it from now on).</summary>
 public sealed record CoursePublished(Guid CourseId, int Version, DateTimeOffset PublishedAt) : INotification;
+
+/// <summary>
+/// A course's current draft in the published shape (version 0), for previewing it as a learner would
+/// see it. Null when the course does not exist. Callers must check the viewer may author courses.
+/// </summary>
+public sealed record GetCourseDraft(Guid CourseId) : IRequest<PublishedCourse?>;

@@ -32,7 +32,13 @@ public sealed class RecipeExecutionContext(string recipeName, string source, str
     public IServiceProvider Services { get; } = services;
     /// <summary>What the steps created or changed, for the caller to report ("12 staff created").</summary>
     public List<string> Log { get; } = [];
+    /// <summary>What the steps created or changed, for automation (the recipe API returns it).</summary>
+    public List<RecipeItem> Items { get; } = [];
 }
+
+/// <param name="Kind">What it is ("course", "staff", ...).</param>
+/// <param name="Change">"created", "updated" or "unchanged".</param>
+public sealed record RecipeItem(string Kind, string Id, string Name, string Change, string? Detail = null);
 
 /// <summary>
 /// A recipe that was refused (<see cref="DuringExecution"/> false: nothing was applied) or whose step
@@ -48,4 +54,4 @@ public sealed class RecipeException(string source, string? step, string reason, 
     public string Reason { get; } = reason;
 }
 
-public sealed record RecipeResult(string RecipeName, string Source, int StepCount, IReadOnlyList<string> Log);
+public sealed record RecipeResult(string RecipeName, string Source, int StepCount, IReadOnlyList<string> Log, IReadOnlyList<RecipeItem> Items);

@@ -57,7 +57,7 @@ public sealed class RecipeRunner(IServiceScopeFactory scopeFactory, TimeProvider
         });
         await platform.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Recipe {Recipe} finished", name);
-        return new RecipeResult(name, source, steps.Count, context.Log);
+        return new RecipeResult(name, source, steps.Count, context.Log, context.Items);
     }
 
     /// <summary>Checks a recipe without running it: JSON shape, known steps, each step's own validation.</summary>

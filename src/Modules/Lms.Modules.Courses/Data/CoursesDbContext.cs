@@ -23,6 +23,9 @@ public class CoursesDbContext(DbContextOptions options) : ModuleDbContext(option
             e.Property(c => c.DraftJson).IsRequired();
             e.Property(c => c.DraftRevision).IsConcurrencyToken();
             e.Property(c => c.UpdatedBy).HasMaxLength(100);
+            e.Property(c => c.CreatedBy).HasMaxLength(100);
+            e.Property(c => c.ReviewRequestedBy).HasMaxLength(100);
+            e.Property(c => c.Tiers).HasMaxLength(100);
         });
         modelBuilder.Entity<CourseVersion>(e =>
         {

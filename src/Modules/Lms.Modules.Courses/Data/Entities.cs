@@ -21,7 +21,15 @@ internal sealed class Course
     public required string DraftJson { get; set; }
     public int DraftRevision { get; set; }
     public int? PublishedVersion { get; set; }
+    /// <summary>The draft revision that was last published: the draft has unpublished changes when it differs.</summary>
+    public int? PublishedRevision { get; set; }
+    /// <summary>The draft's tiers as ",general,manager," so the course list can filter on them in SQL.</summary>
+    public string Tiers { get; set; } = "";
+    /// <summary>An author without the right to publish asked for this draft to be reviewed and published.</summary>
+    public DateTimeOffset? ReviewRequestedAt { get; set; }
+    public string? ReviewRequestedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    public string? CreatedBy { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
 }

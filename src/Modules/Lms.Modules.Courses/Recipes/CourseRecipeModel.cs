@@ -118,3 +118,71 @@ internal sealed class RecipeSurveyItem
     public string Key { get; set; } = "";
     public string Text { get; set; } = "";
 }
+
+/// <summary>The way back: a course's content as the recipe that would install it (export, and the editor's working copy).</summary>
+internal static class RecipeCourseExport
+{
+    public static RecipeCourse FromContent(string key, CourseContent content) => new()
+    {
+        Key = key,
+        Title = content.Title,
+        Summary = content.Summary,
+        Tiers = content.Tiers.Select(StaffTierNames.ToApiValue).ToList(),
+        EstimatedMinutes = content.EstimatedMinutes,
+        CoverImageUrl = content.CoverImageUrl,
+        Sequential = content.Sequential,
+        Sections = content.Sections.Select(s => new RecipeSection
+        {
+            Key = s.Key,
+            Title = s.Title,
+            Summary = s.Summary,
+            Activities = s.Activities.Select(FromActivity).ToList(),
+        }).ToList(),
+    };
+
+    private static RecipeActivity FromActivity(PublishedActivity a)
+    {
+        var activity = new RecipeActivity
+        {
+            Key = a.Key,
+            Kind = a.Kind.ToString().ToLowerInvariant(),
+            Title = a.Title,
+            EstimatedMinutes = a.EstimatedMinutes,
+            Required = a.Required,
+        };
+        if (a.Lesson is { } lesson)
+        {
+            (activity.Body, activity.VideoUrl, activity.AttachmentUrl, activity.AttachmentName) = (lesson.Body, lesson.VideoUrl, lesson.AttachmentUrl, lesson.AttachmentName);
+        }
+
+        if (a.Quiz is { } quiz)
+        {
+            (activity.Intro, activity.PassPercent, activity.AttemptsAllowed, activity.Shuffle) = (quiz.Intro, quiz.PassPercent, quiz.AttemptsAllowed, quiz.Shuffle);
+            activity.Questions = quiz.Questions.Select(q => new RecipeQuestion
+            {
+                Key = q.Key,
+                Text = q.Text,
+                Multiple = q.Multiple,
+                Options = q.Options.Select(o => new RecipeOption { Key = o.Key, Text = o.Text, Correct = o.Correct, Feedback = o.Feedback }).ToList(),
+            }).ToList();
+        }
+
+        if (a.Reflection is { } reflection)
+        {
+            (activity.Prompt, activity.MinLength, activity.ShareWithFacilitator) = (reflection.Prompt, reflection.MinLength, reflection.ShareWithFacilitator);
+        }
+
+        if (a.Survey is { } survey)
+        {
+            (activity.Instrument, activity.Phase, activity.Intro, activity.Scale) = (survey.Instrument, survey.Phase, survey.Intro, survey.Scale);
+            activity.Items = survey.Items.Select(i => new RecipeSurveyItem { Key = i.Key, Text = i.Text }).ToList();
+        }
+
+        if (a.Workshop is { } workshop)
+        {
+            (activity.Description, activity.FacilitatorNotes, activity.DurationMinutes, activity.Delivery) = (workshop.Description, workshop.FacilitatorNotes, workshop.DurationMinutes, workshop.Delivery);
+        }
+
+        return activity;
+    }
+}

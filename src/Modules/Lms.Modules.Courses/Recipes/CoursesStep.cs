@@ -2,14 +2,17 @@ using System.Text.Json;
 using Lms.Framework.Recipes;
 using Lms.Modules.Courses.Data;
 using Lms.Modules.Courses.Domain;
+using Lms.Modules.Courses.Features.EditCourse;
 using Lms.Modules.Courses.Features.PublishCourse;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lms.Modules.Courses.Recipes;
 
 /// <summary>
-/// <c>{"name": "courses", "courses": [...]}</c>: creates or updates each course (by key) and publishes
-/// it. A course whose content has not changed gets no new version, so running the recipe again is a no-op.
+/// <c>{"name": "courses", "publish": true, "courses": [...]}</c>: creates or updates each course (by key)
+/// and publishes it. A course whose content has not changed gets no new version, so running the recipe
+/// again is a no-op. With <c>"publish": false</c> (what an export writes) the courses land as drafts for an
+/// admin to review: learners see nothing until someone publishes.
 /// </summary>
 internal sealed class CoursesStep(CoursesDbContext db, CoursePublisher publisher, TimeProvider clock) : IRecipeStep
 {
@@ -29,6 +32,11 @@ internal sealed class CoursesStep(CoursesDbContext db, CoursePublisher publisher
             return [$"\"courses\" is not in the expected shape: {e.Message}"];
         }
 
+        if (step.TryGetProperty("publish", out var publish) && publish.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            return ["\"publish\" must be true or false."];
+        }
+
         var duplicates = courses.GroupBy(c => c.Key).Where(g => g.Count() > 1).Select(g => $"course '{g.Key}' appears more than once.");
         return courses.SelectMany(Check).Concat(duplicates).ToList();
     }
@@ -36,9 +44,9 @@ internal sealed class CoursesStep(CoursesDbContext db, CoursePublisher publisher
     private static IEnumerable<string> Check(RecipeCourse course, int index)
     {
         var name = string.IsNullOrWhiteSpace(course.Key) ? $"course #{index + 1}" : $"course '{course.Key}'";
-        if (string.IsNullOrWhiteSpace(course.Key))
+        if (!ContentKeys.IsValid(course.Key))
         {
-            yield return $"{name}: needs a \"key\".";
+            yield return $"{name}: needs a \"key\" of lower-case letters, digits and hyphens (2 to 60 characters).";
             yield break;
         }
 
@@ -73,27 +81,36 @@ internal sealed class CoursesStep(CoursesDbContext db, CoursePublisher publisher
     {
         ArgumentNullException.ThrowIfNull(context);
         var actor = context.ExecutedBy ?? "recipe:" + context.RecipeName;
+        var publish = !step.TryGetProperty("publish", out var flag) || flag.GetBoolean();
         foreach (var recipeCourse in Read(step))
         {
-            var json = recipeCourse.ToContent().ToJson();
+            var content = recipeCourse.ToContent();
+            var json = content.ToJson();
             var course = await db.Courses.FirstOrDefaultAsync(c => c.Key == recipeCourse.Key, cancellationToken);
             var now = clock.GetUtcNow();
+            var created = course is null;
+            var changed = created || course!.DraftJson != json;
             if (course is null)
             {
-                course = new Course { Id = recipeCourse.Id, Key = recipeCourse.Key, Title = recipeCourse.Title, DraftJson = json, CreatedAt = now };
+                course = new Course { Id = recipeCourse.Id, Key = recipeCourse.Key, Title = recipeCourse.Title, DraftJson = json, CreatedAt = now, CreatedBy = actor };
                 db.Courses.Add(course);
             }
-            else if (course.DraftJson != json)
+            else if (changed)
             {
-                (course.DraftJson, course.Title) = (json, recipeCourse.Title);
                 course.DraftRevision++;
             }
 
-            course.UpdatedAt = now;
-            course.UpdatedBy = actor;
+            CourseDrafts.Apply(course, content, json);
+            if (changed)
+            {
+                (course.UpdatedAt, course.UpdatedBy) = (now, actor);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
-            var version = await publisher.PublishAsync(course.Id, actor, cancellationToken);
-            context.Log.Add(version is { } v ? $"course '{recipeCourse.Key}' published as version {v}" : $"course '{recipeCourse.Key}' unchanged");
+            var version = publish ? await publisher.PublishAsync(course.Id, actor, cancellationToken) : null;
+            var detail = version is { } v ? $"published as version {v}" : publish ? "published version unchanged" : changed ? "draft saved" : "draft unchanged";
+            context.Log.Add($"course '{recipeCourse.Key}': {detail}");
+            context.Items.Add(new RecipeItem("course", course.Id.ToString(), recipeCourse.Title, created ? "created" : changed || version is not null ? "updated" : "unchanged", detail));
         }
     }
 

@@ -176,6 +176,11 @@ internal sealed class DemoCityStep(OrganizationDbContext db, UserManager<LmsUser
                 roles.Add(RoleNames.Admin);
             }
 
+            if (person.UserName == DemoCityGenerator.AuthorUserName)
+            {
+                roles.Add(RoleNames.Author);
+            }
+
             // Only the documented demo accounts can sign in; the others are accounts awaiting a first sign-in.
             var result = person.UserName is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
             if (!result.Succeeded)

@@ -53,6 +53,15 @@ public sealed class LearnerCourses(LearningDbContext db, IMediator mediator)
         return course is null ? null : await LoadAsync(staffId, course, cancellationToken);
     }
 
+    /// <summary>A course's draft as a learner who has just enrolled would have it: nothing done, nothing stored.</summary>
+    internal async Task<LearnerCourse?> PreviewAsync(Guid courseId, CancellationToken cancellationToken)
+    {
+        var course = await mediator.Send(new GetCourseDraft(courseId), cancellationToken);
+        return course is null
+            ? null
+            : new LearnerCourse(course, new Enrolment { CourseId = courseId, EnrolledAt = course.PublishedAt }, new CourseProgress(course, new HashSet<Guid>(), false));
+    }
+
     private async Task<LearnerCourse?> LoadAsync(Guid staffId, PublishedCourse course, CancellationToken cancellationToken)
     {
         var enrolment = await db.Enrolments.AsNoTracking()

@@ -52,6 +52,8 @@ internal static class DemoCityGenerator
     public const string AdminUserName = "demo-admin";
     public const string ManagerUserName = "demo-manager";
     public const string StaffUserName = "demo-staff";
+    /// <summary>A course author (Author role: writes courses, asks an admin to publish them) in the HR training team.</summary>
+    public const string AuthorUserName = "demo-author";
 
     public const string EmailDomain = "demo-city.example.jp";
 
@@ -333,6 +335,11 @@ internal static class DemoCityGenerator
             .ToList();
         var admin = PickOrRetitle(inAdminSection, SeniorTitle, random);
         admin.UserName = AdminUserName;
+
+        // demo-author: the first non-manager of the HR training team (no random draw, so the rest of the city stays as it was).
+        var author = drafts.FirstOrDefault(d => d.UserName is null && d.Rank > ChiefRank && d.UnitPath.EndsWith("/人事研修係", StringComparison.Ordinal))
+            ?? drafts.First(d => d.UserName is null && d.Rank > ChiefRank && (d.UnitPath == DemoAdminSectionPath || d.UnitPath.StartsWith(adminPrefix, StringComparison.Ordinal)));
+        author.UserName = AuthorUserName;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Lms.Contracts.Courses;
 using Lms.Contracts.Organization;
 using Lms.Modules.Learning.Data;
+using Lms.Modules.Learning.Features.Learn.Preview;
 using CompleteActivityCommand = Lms.Modules.Learning.Features.CompleteActivity.CompleteActivity;
 using SubmitQuizAttemptCommand = Lms.Modules.Learning.Features.SubmitQuizAttempt.SubmitQuizAttempt;
 using SubmitQuizAttempt = Lms.Modules.Learning.Features.SubmitQuizAttempt;
@@ -15,7 +16,8 @@ namespace Lms.Modules.Learning.Features.Learn.Pages;
 
 /// <summary>One activity of a course: read a lesson, answer a quiz, write a reflection, fill in a survey, see a workshop.</summary>
 [Authorize(Policy = "TakeCourses")]
-public sealed class ActivityPageModel(LearnerCourses courses, LearningDbContext db, IMediator mediator, Domain.SiteCalendar calendar, IStringLocalizer<LearningStrings> T) : PageModel
+public sealed class ActivityPageModel(LearnerCourses courses, LearningDbContext db, IMediator mediator, Domain.SiteCalendar calendar, IStringLocalizer<LearningStrings> T,
+    IAuthorizationService authorization) : PageModel
 {
     private TimeZoneInfo zone = TimeZoneInfo.Utc;
 
@@ -35,7 +37,14 @@ public sealed class ActivityPageModel(LearnerCourses courses, LearningDbContext 
     public Dictionary<string, int> SurveyAnswers { get; } = [];
     public HashSet<Guid> Chosen { get; } = [];
 
-    internal bool IsLocked => Learner.Progress.IsLocked(Activity.Id);
+    /// <summary>Set when an author looks at the course's draft: everything opens, nothing is recorded.</summary>
+    public CoursePreview? Preview { get; private set; }
+
+    public string CourseHref => Preview?.CourseHref ?? $"/learn/courses/{Learner.Course.Id}";
+
+    public string ActivityHref(Guid activityId) => Preview?.ActivityHref(activityId) ?? $"/learn/activities/{activityId}";
+
+    internal bool IsLocked => Preview is null && Learner.Progress.IsLocked(Activity.Id);
     internal bool IsDone => Learner.Progress.IsDone(Activity.Id);
 
     internal PublishedActivity? Following =>
@@ -44,9 +53,9 @@ public sealed class ActivityPageModel(LearnerCourses courses, LearningDbContext 
     /// <param name="attempt">After answering a quiz: the attempt whose result to show (the answer is redirected here, so a reload changes nothing).</param>
     public async Task<IActionResult> OnGetAsync(Guid id, int? attempt, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (await LoadAsync(id, cancellationToken) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
         if (attempt is { } number && Activity.Quiz is { } quiz)
@@ -56,6 +65,17 @@ public sealed class ActivityPageModel(LearnerCourses courses, LearningDbContext 
             QuizResult = stored is null ? null : SubmitQuizAttempt.QuizFeedback.For(quiz, stored);
         }
 
+        return Page();
+    }
+
+    private IActionResult? PreviewOnly()
+    {
+        if (Preview is null)
+        {
+            return null;
+        }
+
+        Error = T["This is a preview: nothing is saved. Learners will be able to submit here."];
         return Page();
     }
 
@@ -80,9 +100,9 @@ public sealed class ActivityPageModel(LearnerCourses courses, LearningDbContext 
 
     public async Task<IActionResult> OnPostQuizAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (User.GetStaffId() is not { } staffId || !await LoadAsync(id, cancellationToken))
+        if (await LoadAsync(id, cancellationToken) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
         var answers = new Dictionary<Guid, IReadOnlyList<Guid>>();
@@ -94,6 +114,21 @@ public sealed class ActivityPageModel(LearnerCourses courses, LearningDbContext 
                 answers[question] = options;
                 Chosen.UnionWith(options);
             }
+        }
+
+        if (Preview is not null)
+        {
+            // The author tries the quiz: scored and explained exactly as for a learner, stored nowhere.
+            var quiz = Activity.Quiz!;
+            var all = quiz.Questions.ToDictionary(q => q.Id, q => answers.GetValueOrDefault(q.Id, []));
+            var score = SubmitQuizAttempt.QuizFeedback.Score(quiz, all);
+            QuizResult = SubmitQuizAttempt.QuizFeedback.Build(quiz, all, 1, score, score >= quiz.PassPercent);
+            return Page();
+        }
+
+        if (User.GetStaffId() is not { } staffId)
+        {
+            return NotFound();
         }
 
         var result = await mediator.Send(new SubmitQuizAttemptCommand(staffId, id, answers), cancellationToken);
@@ -113,7 +148,17 @@ public sealed class ActivityPageModel(LearnerCourses courses, LearningDbContext 
 
     private async Task<IActionResult> SubmitAsync(Guid id, Func<Guid, CompleteActivityCommand> command, CancellationToken cancellationToken)
     {
-        if (User.GetStaffId() is not { } staffId || !await LoadAsync(id, cancellationToken))
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (PreviewOnly() is { } preview)
+        {
+            return preview;
+        }
+
+        if (User.GetStaffId() is not { } staffId)
         {
             return NotFound();
         }
@@ -129,20 +174,36 @@ public sealed class ActivityPageModel(LearnerCourses courses, LearningDbContext 
             ? T["Course complete! You have finished every required activity of {0}.", Learner.Course.Title]
             : T["Done. Your progress: {0}%.", result.Percent];
         // On to the next activity, as a learner would expect after finishing one.
-        return Following is { } next && !result.CourseCompleted ? Redirect($"/learn/activities/{next.Id}") : Redirect($"/learn/courses/{Learner.Course.Id}");
+        return Following is { } next && !result.CourseCompleted ? Redirect(ActivityHref(next.Id)) : Redirect(CourseHref);
     }
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    /// <returns>Null when the page can be shown; otherwise what to answer instead (not found, forbidden).</returns>
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var learner = User.GetStaffId() is { } staffId ? await courses.FindByActivityAsync(staffId, id, cancellationToken) : null;
+        var courseId = RouteData.Values.TryGetValue("courseId", out var value) && Guid.TryParse(value as string, out var parsed) ? parsed : Guid.Empty;
+        var (requested, preview) = await CoursePreview.FromAsync(HttpContext, authorization, courseId);
+        if (requested && preview is null)
+        {
+            return Forbid();
+        }
+
+        Preview = preview;
+        var learner = preview is not null ? await courses.PreviewAsync(courseId, cancellationToken)
+            : User.GetStaffId() is { } staffId ? await courses.FindByActivityAsync(staffId, id, cancellationToken) : null;
         var activity = learner?.Course.FindActivity(id);
         if (learner is null || activity is null)
         {
-            return false;
+            return NotFound();
         }
 
         (Learner, Activity) = (learner, activity);
         zone = await calendar.ZoneAsync(cancellationToken);
+        if (preview is not null)
+        {
+            Questions = activity.Quiz is { } draftQuiz ? ActivityStates.Arrange(draftQuiz, Guid.Empty, 1) : [];
+            return null;
+        }
+
         Submitted = await db.Responses.AsNoTracking().FirstOrDefaultAsync(r => r.StaffId == learner.Enrolment.StaffId && r.ActivityId == id, cancellationToken);
         if (activity.Quiz is { } quiz)
         {
@@ -150,6 +211,6 @@ public sealed class ActivityPageModel(LearnerCourses courses, LearningDbContext 
             Questions = ActivityStates.Arrange(quiz, learner.Enrolment.StaffId, AttemptsUsed + 1);
         }
 
-        return true;
+        return null;
     }
 }

@@ -1,0 +1,16 @@
+using Lms.Framework.Settings;
+
+namespace Lms.Modules.Courses.Features;
+
+/// <summary>Times as the site's clock shows them (the server may well run in UTC). One settings read per request.</summary>
+public sealed class SiteTime(ISiteSettingsService settings)
+{
+    private TimeZoneInfo? zone;
+
+    public async Task<TimeZoneInfo> ZoneAsync(CancellationToken cancellationToken = default) =>
+        zone ??= (await settings.GetAsync(cancellationToken)).TimeZone;
+
+    /// <summary>Formats a moment in the site's zone; call <see cref="ZoneAsync"/> once before.</summary>
+    public string Format(DateTimeOffset at, string format = "yyyy/MM/dd HH:mm") =>
+        TimeZoneInfo.ConvertTime(at, zone ?? TimeZoneInfo.Utc).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+}
