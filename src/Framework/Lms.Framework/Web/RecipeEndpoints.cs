@@ -40,7 +40,6 @@ internal static class RecipeEndpoints
                     return ApiEndpoints.Problem(StatusCodes.Status500InternalServerError, e.Message);
                 }
             })
-            .Accepts<object>("application/json")
             .Produces<RecipeRunResponse>()
             .RequireAuthorization(PlatformPermissions.RunRecipes.Name)
             .DisableAntiforgery();
