@@ -30,6 +30,14 @@ internal static class MediaText
         return clean.Length > MediaFile.AltLength ? clean[..MediaFile.AltLength] : clean;
     }
 
+    /// <summary>"34 KB", "1.2 MB".</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => $"{bytes / 1024d:0.#} KB",
+        _ => $"{bytes / (1024d * 1024d):0.#} MB",
+    };
+
     private static string Escape(string text)
     {
         var builder = new StringBuilder(text.Length);
