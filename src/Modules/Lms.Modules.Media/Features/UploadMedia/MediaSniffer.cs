@@ -131,13 +131,13 @@ internal static class MediaSniffer
     private static SniffResult WebP(ReadOnlySpan<byte> bytes)
     {
         var declared = BinaryPrimitives.ReadUInt32LittleEndian(bytes[4..]);
-        if (bytes.Length < 30 || declared + 8L > bytes.Length)
+        if (bytes.Length < 26 || declared + 8L > bytes.Length)
         {
             return new(SniffOutcome.Damaged);
         }
 
         var chunk = bytes[12..16];
-        if (chunk.SequenceEqual("VP8 "u8) && bytes[23] == 0x9D && bytes[24] == 0x01 && bytes[25] == 0x2A)
+        if (chunk.SequenceEqual("VP8 "u8) && bytes.Length >= 30 && bytes[23] == 0x9D && bytes[24] == 0x01 && bytes[25] == 0x2A)
         {
             return Sized(MediaType.WebP, BinaryPrimitives.ReadUInt16LittleEndian(bytes[26..]) & 0x3FFF, BinaryPrimitives.ReadUInt16LittleEndian(bytes[28..]) & 0x3FFF);
         }
@@ -148,7 +148,7 @@ internal static class MediaSniffer
             return Sized(MediaType.WebP, (int)(bits & 0x3FFF) + 1, (int)((bits >> 14) & 0x3FFF) + 1);
         }
 
-        if (chunk.SequenceEqual("VP8X"u8))
+        if (chunk.SequenceEqual("VP8X"u8) && bytes.Length >= 30)
         {
             return Sized(MediaType.WebP, ReadUInt24(bytes[24..]) + 1, ReadUInt24(bytes[27..]) + 1);
         }
