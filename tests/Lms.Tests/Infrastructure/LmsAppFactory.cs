@@ -28,6 +28,11 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     public EventRecorder Events { get; } = new();
 
+    public FakeMediaUsages MediaUsages { get; } = new();
+
+    /// <summary>Where the media library keeps its files in tests (the default: under the data directory).</summary>
+    public string MediaDirectory => Path.Combine(DataDirectory, "media");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -41,7 +46,11 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
             builder.UseSetting("ConnectionStrings:Lms", postgres);
         }
 
-        builder.ConfigureTestServices(services => Events.Register(services));
+        builder.ConfigureTestServices(services =>
+        {
+            Events.Register(services);
+            MediaUsages.Register(services);
+        });
     }
 
     public async Task InitializeAsync()
@@ -76,6 +85,13 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
         }
 
         Events.Clear();
+        MediaUsages.Clear();
+        // Media rows are gone; their files must go too, or a test counting files would see another test's.
+        if (Directory.Exists(MediaDirectory))
+        {
+            Directory.Delete(MediaDirectory, recursive: true);
+        }
+
         // Published course versions are cached by (course, version); ids and numbers repeat after a reset.
         (Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>() as Microsoft.Extensions.Caching.Memory.MemoryCache)?.Clear();
         await RunRecipeAsync(SiteSetup.SetupRecipeFile);
