@@ -79,3 +79,16 @@ internal sealed class TemplateQueries(TemplatesDbContext db)
         }
     }
 }
+
+internal sealed record ListTemplates : MediatR.IRequest<IReadOnlyList<TemplateSummary>>;
+
+internal sealed record GetTemplate(string Key, string Culture) : MediatR.IRequest<TemplateDetail?>;
+
+internal sealed class TemplateQueryHandler(TemplateQueries queries) :
+    MediatR.IRequestHandler<ListTemplates, IReadOnlyList<TemplateSummary>>,
+    MediatR.IRequestHandler<GetTemplate, TemplateDetail?>
+{
+    public Task<IReadOnlyList<TemplateSummary>> Handle(ListTemplates request, CancellationToken cancellationToken) => queries.ListAsync(cancellationToken);
+
+    public Task<TemplateDetail?> Handle(GetTemplate request, CancellationToken cancellationToken) => queries.FindAsync(request.Key, request.Culture, cancellationToken);
+}
