@@ -36,6 +36,7 @@ public sealed partial class LocalizationTests
         { "themes/Lms.Themes.Admin", "src/Framework/Lms.Framework/Resources/FrameworkStrings.ja.resx", "FrameworkStrings" },
         { "src/Modules/Lms.Modules.Organization", "src/Modules/Lms.Modules.Organization/Resources/OrganizationStrings.ja.resx", "OrganizationStrings" },
         { "src/Modules/Lms.Modules.Learning", "src/Modules/Lms.Modules.Learning/Resources/LearningStrings.ja.resx", "LearningStrings" },
+        { "src/Modules/Lms.Modules.Templates", "src/Modules/Lms.Modules.Templates/Resources/TemplatesStrings.ja.resx", "TemplatesStrings" },
     };
 
     [Theory]
