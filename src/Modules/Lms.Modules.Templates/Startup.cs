@@ -21,6 +21,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<LiquidEngine>();
         services.AddScoped<TemplateRenderer>();
         services.AddScoped<TemplateQueries>();
+        services.AddScoped<Lms.Contracts.Media.IMediaUsageProvider, TemplateMediaUsage>();
 
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
