@@ -44,6 +44,7 @@ public sealed partial class LocalizationTests
         { "src/Modules/Lms.Modules.Learning", "src/Modules/Lms.Modules.Learning/Resources/LearningStrings.ja.resx", "LearningStrings" },
         { "src/Modules/Lms.Modules.Courses", "src/Modules/Lms.Modules.Courses/Resources/CoursesStrings.ja.resx", "CoursesStrings" },
         { "src/Modules/Lms.Modules.Media", "src/Modules/Lms.Modules.Media/Resources/MediaStrings.ja.resx", "MediaStrings" },
+        { "src/Modules/Lms.Modules.Templates", "src/Modules/Lms.Modules.Templates/Resources/TemplatesStrings.ja.resx", "TemplatesStrings" },
     };
 
     [Theory]
