@@ -63,6 +63,25 @@ public sealed class PreviewTests(LmsAppFactory factory) : SiteTest(factory)
     }
 
     [Fact]
+    public async Task The_activity_forms_post_to_their_own_page_in_both_the_learner_s_view_and_the_preview()
+    {
+        // The activity page has two routes (learner and preview): its forms name their action outright.
+        var lesson = (await Authoring.DraftAsync(Factory, CourseId)).Sections[0].Activities[0];
+        var staff = await SiteClient.SignInAsync(Factory, "demo-staff");
+        var page = await staff.GetStringAsync($"/learn/activities/{lesson.Id}");
+        Assert.Matches($"<form method=\"post\" action=\"/learn/activities/{lesson.Id}\\?handler=Complete\"[^>]*>\\s*<button[^<]*</button>\\s*<input name=\"__RequestVerificationToken\"", page);
+        var done = await SiteClient.PostFormAsync(staff, $"/learn/activities/{lesson.Id}?handler=Complete", [], $"/learn/activities/{lesson.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+
+        var admin = await SiteClient.SignInAsync(Factory, "demo-admin");
+        var preview = await admin.GetStringAsync($"/learn/courses/{CourseId}/preview/activities/{lesson.Id}?tier=general");
+        Assert.Contains($"action=\"/learn/courses/{CourseId}/preview/activities/{lesson.Id}?tier=general&amp;handler=Complete\"", preview, StringComparison.Ordinal);
+        var refused = await SiteClient.PostFormAsync(admin, $"/learn/courses/{CourseId}/preview/activities/{lesson.Id}?tier=general&handler=Complete", [],
+            $"/learn/courses/{CourseId}/preview/activities/{lesson.Id}?tier=general");
+        Assert.Contains("プレビューのため保存されません。", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_course_never_published_can_be_previewed_but_not_opened_as_a_learner()
     {
         var admin = await SiteClient.SignInAsync(Factory, "demo-admin");

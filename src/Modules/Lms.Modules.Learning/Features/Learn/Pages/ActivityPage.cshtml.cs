@@ -44,6 +44,14 @@ public sealed class ActivityPageModel(LearnerCourses courses, LearningDbContext 
 
     public string ActivityHref(Guid activityId) => Preview?.ActivityHref(activityId) ?? $"/learn/activities/{activityId}";
 
+    /// <summary>
+    /// Where a form of this page posts. Written out rather than generated: with the preview's second route
+    /// the page's link generation has no single answer, and an empty action would lose the handler.
+    /// </summary>
+    public string FormAction(string handler) => Preview is { } preview
+        ? $"{preview.ActivityHref(Activity.Id)}&handler={handler}"
+        : $"/learn/activities/{Activity.Id}?handler={handler}";
+
     internal bool IsLocked => Preview is null && Learner.Progress.IsLocked(Activity.Id);
     internal bool IsDone => Learner.Progress.IsDone(Activity.Id);
 

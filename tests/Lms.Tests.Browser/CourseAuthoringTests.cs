@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+
+namespace Lms.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class CourseAuthoringTests(BrowserFixture fixture)
+{
+    private const string Course = "共通コア：DXの基本と市民目線";
+    private const string Lesson = "大切なのは「D」ではなく「X」";
+    private const string Added = "ブラウザのテストで書き足した一文です。";
+
+    private async Task<IPage> SignInAsync(string userName, string returnUrl)
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/account/sign-in?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
+        await page.GetByLabel("職員番号またはメールアドレス").FillAsync(userName);
+        await page.GetByLabel("パスワード").FillAsync("Demo-2026!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
+        await page.WaitForURLAsync("**" + returnUrl);
+        return page;
+    }
+
+    private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
+
+    [BrowserTest]
+    public async Task Demo_admin_edits_a_lesson_previews_it_and_publishes_and_demo_staff_sees_the_change()
+    {
+        var admin = await SignInAsync("demo-admin", "/admin/courses");
+        await admin.GetByRole(AriaRole.Link, new() { Name = Course }).ClickAsync();
+        await admin.GetByRole(AriaRole.Heading, new() { Name = "セクションとアクティビティ" }).WaitForAsync();
+        await admin.ScreenshotAsync(new() { Path = Shot("admin-course-editor.png"), FullPage = true });
+        await admin.GetByRole(AriaRole.Link, new() { Name = Lesson }).ClickAsync();
+
+        // The Markdown editor previews as the learner will see it while the admin types.
+        var body = admin.GetByLabel("本文", new() { Exact = true });
+        await body.FillAsync(await body.InputValueAsync() + "\n\n**" + Added + "**");
+        await admin.Locator(".markdown-preview strong", new() { HasTextString = Added }).WaitForAsync();
+        await admin.ScreenshotAsync(new() { Path = Shot("admin-activity-editor.png"), FullPage = true });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "下書きに保存" }).ClickAsync();
+        await admin.GetByText("下書きに保存しました。").WaitForAsync();
+
+        // Before publishing, learners still see the old text.
+        var staff = await SignInAsync("demo-staff", "/");
+        await staff.GetByRole(AriaRole.Link, new() { Name = Course }).First.ClickAsync();
+        await staff.GetByRole(AriaRole.Link, new() { Name = Lesson }).ClickAsync();
+        await staff.GetByRole(AriaRole.Heading, new() { Name = Lesson }).WaitForAsync();
+        Assert.DoesNotContain(Added, await staff.Locator("main").InnerTextAsync());
+        var lessonUrl = staff.Url;
+
+        // The preview opens the draft in the learner's own pages, in a new tab.
+        var preview = await admin.RunAndWaitForPopupAsync(() => admin.GetByRole(AriaRole.Link, new() { Name = "このアクティビティをプレビュー（新しいタブ）" }).ClickAsync());
+        await preview.GetByText("下書きのプレビュー（未公開）").WaitForAsync();
+        Assert.Contains(Added, await preview.Locator("article.prose").InnerTextAsync());
+        await preview.ScreenshotAsync(new() { Path = Shot("learner-preview.png"), FullPage = true });
+
+        await admin.GetByRole(AriaRole.Link, new() { Name = "コースに戻る" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "公開する" }).ClickAsync();
+        await admin.GetByText("として公開しました。").WaitForAsync();
+
+        await staff.GotoAsync(lessonUrl);
+        Assert.Contains(Added, await staff.Locator("article.prose").InnerTextAsync());
+    }
+}
