@@ -26,6 +26,7 @@ public sealed class CourseAuthoringTests(BrowserFixture fixture)
     public async Task Demo_admin_edits_a_lesson_previews_it_and_publishes_and_demo_staff_sees_the_change()
     {
         var admin = await SignInAsync("demo-admin", "/admin/courses");
+        await admin.ScreenshotAsync(new() { Path = Shot("admin-courses.png"), FullPage = true });
         await admin.GetByRole(AriaRole.Link, new() { Name = Course }).ClickAsync();
         await admin.GetByRole(AriaRole.Heading, new() { Name = "セクションとアクティビティ" }).WaitForAsync();
         await admin.ScreenshotAsync(new() { Path = Shot("admin-course-editor.png"), FullPage = true });
@@ -59,5 +60,20 @@ public sealed class CourseAuthoringTests(BrowserFixture fixture)
 
         await staff.GotoAsync(lessonUrl);
         Assert.Contains(Added, await staff.Locator("article.prose").InnerTextAsync());
+
+        // The history shows who published, and the added sentence between the last two versions.
+        await admin.GetByRole(AriaRole.Link, new() { Name = "版の履歴と変更点" }).ClickAsync();
+        var versions = await admin.Locator("table tbody tr").CountAsync();
+        await admin.GetByLabel("比較元").SelectOptionAsync((versions - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await admin.GetByLabel("比較先").SelectOptionAsync(versions.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await admin.GetByRole(AriaRole.Button, new() { Name = "比較する" }).ClickAsync();
+        Assert.Contains(Added, await admin.Locator(".diff-add").AllInnerTextsAsync().ContinueWith(t => string.Join("\n", t.Result)));
+        await admin.ScreenshotAsync(new() { Path = Shot("admin-course-history.png"), FullPage = true });
+
+        // The quiz editor, as an author meets it.
+        await admin.GetByRole(AriaRole.Link, new() { Name = Course }).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "確認クイズ：DXの基本と市民目線" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Heading, new() { Name = "問題" }).WaitForAsync();
+        await admin.ScreenshotAsync(new() { Path = Shot("admin-quiz-editor.png"), FullPage = true });
     }
 }

@@ -126,8 +126,38 @@ public sealed class CourseHistory(CoursesDbContext db)
         return text.ToString();
     }
 
-    private static List<DiffLine> Lines(string from, string to) =>
-        InlineDiffBuilder.Diff(from, to, ignoreWhiteSpace: false).Lines
+    /// <summary>A line diff with long unchanged stretches folded to two lines of context on each side ("…").</summary>
+    private static List<DiffLine> Lines(string from, string to)
+    {
+        const int context = 2;
+        var lines = InlineDiffBuilder.Diff(from, to, ignoreWhiteSpace: false).Lines
             .Select(l => new DiffLine(l.Type switch { ChangeType.Inserted => '+', ChangeType.Deleted => '-', _ => ' ' }, l.Text ?? ""))
             .ToList();
+        var keep = new bool[lines.Count];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Kind != ' ')
+            {
+                for (var j = Math.Max(0, i - context); j <= Math.Min(lines.Count - 1, i + context); j++)
+                {
+                    keep[j] = true;
+                }
+            }
+        }
+
+        var folded = new List<DiffLine>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (keep[i])
+            {
+                folded.Add(lines[i]);
+            }
+            else if (folded.Count == 0 || folded[^1].Text != "…")
+            {
+                folded.Add(new DiffLine(' ', "…"));
+            }
+        }
+
+        return folded;
+    }
 }
