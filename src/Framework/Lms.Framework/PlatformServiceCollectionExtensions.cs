@@ -76,6 +76,7 @@ public static class PlatformServiceCollectionExtensions
 
         services.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>(PlatformDbContext.Prefix);
         services.AddScoped<ISiteSettingsService, SiteSettingsService>();
+        services.AddScoped<SiteTime>();
         services.AddRecipeStep<SettingsStep>();
 
         var moduleAssemblies = catalog.EnabledAssemblies.Prepend(typeof(PlatformServiceCollectionExtensions).Assembly).Distinct().ToList();

@@ -30,7 +30,6 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<CourseCatalog>();
         services.AddScoped<CourseExport>();
         services.AddScoped<CourseHistory>();
-        services.AddScoped<Features.SiteTime>();
         services.AddScoped<IMediaUsageProvider, CourseMediaUsage>();
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();

@@ -1,3 +1,4 @@
+using Lms.Framework.Settings;
 using Lms.Modules.Courses.Data;
 using Lms.Modules.Courses.Features.EditCourse;
 using Microsoft.AspNetCore.Authorization;

@@ -1,3 +1,4 @@
+using Lms.Framework.Settings;
 using Lms.Framework.Content;
 using Lms.Modules.Courses.Data;
 using Lms.Modules.Courses.Domain;

@@ -1,3 +1,4 @@
+using Lms.Framework.Settings;
 using Lms.Contracts.Courses;
 using Lms.Contracts.Organization;
 using Lms.Modules.Courses.Data;

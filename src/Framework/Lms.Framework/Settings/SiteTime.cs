@@ -1,6 +1,5 @@
-using Lms.Framework.Settings;
 
-namespace Lms.Modules.Courses.Features;
+namespace Lms.Framework.Settings;
 
 /// <summary>Times as the site's clock shows them (the server may well run in UTC). One settings read per request.</summary>
 public sealed class SiteTime(ISiteSettingsService settings)
