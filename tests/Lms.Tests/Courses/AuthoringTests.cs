@@ -42,6 +42,10 @@ public sealed class AuthoringTests(LmsAppFactory factory) : SiteTest(factory)
         Assert.Equal(HttpStatusCode.NotFound, (await learner.GetAsync($"/api/v1/courses/{id}")).StatusCode);
 
         await Authoring.PublishAsync(admin, id);
+        // The editor leads on to the assignment page with the course chosen.
+        Assert.Contains("受講者に届けるには", await admin.GetStringAsync($"/admin/courses/{id}"), StringComparison.Ordinal);
+        var assign = await admin.GetStringAsync($"/admin/assignments?CourseId={id}");
+        Assert.Matches($"<option value=\"{id}\" selected=\"selected\">窓口サービス改善入門</option>", assign);
         await Factory.RunRecipeJsonAsync(Authoring.Assign("counter-basics"));
         await Factory.FlushDeferredWorkAsync();
         Assert.Contains("最初の版です。", await LessonTextAsync(learner, "窓口サービス改善入門"), StringComparison.Ordinal);

@@ -92,7 +92,9 @@ public sealed class CourseEditorModel(CoursesDbContext db, CourseDrafts drafts, 
         switch (result.Outcome)
         {
             case PublishOutcome.Published:
-                Message = T["Published as version {0}. Learners see it from now on.", result.Version!];
+                Message = result.Version == 1
+                    ? T["Published as version 1. To give it to learners, assign it to everyone, a tier or an org unit (\"Assign to learners\")."]
+                    : T["Published as version {0}. Learners see it from now on.", result.Version!];
                 return Redirect($"/admin/courses/{id}");
             case PublishOutcome.Unchanged:
                 Message = T["Nothing to publish: learners already see this draft (version {0}).", result.Version!];

@@ -21,7 +21,7 @@ public sealed class AssignmentsModel(LearningDbContext db, IMediator mediator, I
     public string? Error { get; private set; }
     [TempData] public string? Saved { get; set; }
 
-    [BindProperty] public Guid CourseId { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid CourseId { get; set; }
     [BindProperty] public string Audience { get; set; } = "everyone";
     [BindProperty] public string? Tier { get; set; }
     [BindProperty] public Guid? OrgUnitId { get; set; }
