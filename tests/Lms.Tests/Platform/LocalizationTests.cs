@@ -66,6 +66,17 @@ public sealed partial class LocalizationTests
         Assert.True(missing.Count == 0, "Missing Japanese for: " + string.Join(" | ", missing));
     }
 
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void Resource_names_are_unique_ignoring_case(string project, string resx, string resource)
+    {
+        _ = (project, resource);
+        // The resource compiler treats "Edited" and "edited" as one name and silently drops the second.
+        var clashes = XDocument.Load(Path.Combine(RepositoryRoot(), resx)).Root!.Elements("data")
+            .GroupBy(d => ((string)d.Attribute("name")!).ToUpperInvariant()).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(clashes.Count == 0, "Names differing only in case: " + string.Join(" | ", clashes));
+    }
+
     public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

@@ -21,7 +21,7 @@ internal sealed class SiteSettingsService(PlatformDbContext db) : ISiteSettingsS
 {
     public async Task<SiteSettings> GetAsync(CancellationToken cancellationToken = default)
     {
-        var record = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var record = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == 1, cancellationToken);
         return record is null ? SiteSettings.Default : new SiteSettings(record.SiteName, record.OrganizationName, record.TimeZoneId, record.BaseUrl);
     }
 }
@@ -54,7 +54,7 @@ internal sealed class SettingsStep(PlatformDbContext db, TimeProvider clock) : I
 
     public async Task ExecuteAsync(JsonElement step, RecipeExecutionContext context, CancellationToken cancellationToken)
     {
-        var record = await db.SiteSettings.FirstOrDefaultAsync(cancellationToken);
+        var record = await db.SiteSettings.FirstOrDefaultAsync(s => s.Id == 1, cancellationToken);
         if (record is null)
         {
             record = new SiteSettingsRecord { SiteName = "", OrganizationName = "", TimeZoneId = "Asia/Tokyo" };
