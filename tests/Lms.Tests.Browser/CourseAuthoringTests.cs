@@ -76,4 +76,31 @@ public sealed class CourseAuthoringTests(BrowserFixture fixture)
         await admin.GetByRole(AriaRole.Heading, new() { Name = "問題" }).WaitForAsync();
         await admin.ScreenshotAsync(new() { Path = Shot("admin-quiz-editor.png"), FullPage = true });
     }
+
+    [BrowserTest]
+    public async Task Demo_admin_inserts_an_image_from_the_media_library_into_a_lesson_and_the_preview_shows_it()
+    {
+        var admin = await SignInAsync("demo-admin", "/admin/media");
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+        await admin.Locator("#files").SetInputFilesAsync(new FilePayload { Name = "挿絵.png", MimeType = "image/png", Buffer = png });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "アップロード", Exact = true }).ClickAsync();
+        await admin.GetByText("挿絵.png").First.WaitForAsync();
+
+        await admin.GotoAsync("/admin/courses");
+        await admin.GetByRole(AriaRole.Link, new() { Name = Course }).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "DXとは何か ― 私たちの仕事にとっての意味" }).ClickAsync();
+        var body = admin.GetByLabel("本文", new() { Exact = true });
+        await body.FocusAsync();
+        await admin.Keyboard.PressAsync("Control+End");
+        // The library has no alternative text for this file: the editor asks for one.
+        admin.Dialog += async (_, prompt) => await prompt.AcceptAsync("窓口で案内する職員");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "画像を挿入" }).ClickAsync();
+        var dialog = admin.GetByRole(AriaRole.Dialog, new() { Name = "メディアライブラリから選ぶ" });
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "挿絵.png" }).First.ClickAsync();
+
+        // On a paragraph of its own after the last list item, with the words given.
+        Assert.Matches(@"\n\n!\[窓口で案内する職員\]\(/media/[0-9a-f-]+/[^)]+\)\n$", await body.InputValueAsync());
+        await admin.Locator(".markdown-preview img[src^='/media/'][alt='窓口で案内する職員']").WaitForAsync();
+        await admin.ScreenshotAsync(new() { Path = Shot("admin-image-inserted.png"), FullPage = true });
+    }
 }

@@ -51,8 +51,13 @@
       picker().open({
         kind: 'image',
         onPick: function (file) {
-          var snippet = '![' + (file.alt || '').replace(/[\[\]]/g, '') + '](' + file.url + ')';
+          // An image needs words for those who cannot see it: ask when the library has none.
+          var alt = file.alt || window.prompt(button.getAttribute('data-alt-prompt') || '', '') || '';
           var start = textarea.selectionStart, end = textarea.selectionEnd;
+          var before = textarea.value.slice(0, start);
+          // On a paragraph of its own, so it does not end up inside a list item or a sentence.
+          var lead = before.length === 0 || /\n\n$/.test(before) ? '' : (/\n$/.test(before) ? '\n' : '\n\n');
+          var snippet = lead + '![' + alt.replace(/[\[\]\n]/g, ' ') + '](' + file.url + ')\n';
           textarea.value = textarea.value.slice(0, start) + snippet + textarea.value.slice(end);
           textarea.focus();
           textarea.selectionStart = textarea.selectionEnd = start + snippet.length;
