@@ -50,10 +50,10 @@ internal static class CoursesApi
             .DisableAntiforgery();
 
         // The editor's live preview: the same renderer and sanitiser as the learner's lesson page.
-        api.MapPost("/admin/markdown/preview", (MarkdownBody body, IMarkdownRenderer markdown) =>
+        api.MapPost("/admin/markdown/preview", (MarkdownBody? body, IMarkdownRenderer markdown) =>
             {
                 using var writer = new StringWriter();
-                markdown.Render(body.Markdown ?? "").WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Default);
+                markdown.Render(body?.Markdown ?? "").WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Default);
                 return Results.Ok(new MarkdownResponse(writer.ToString()));
             })
             .RequireAuthorization(Permissions.ManageCourses.Name)

@@ -96,7 +96,7 @@ public sealed class ActivityEditorModel(CoursesDbContext db, CourseDrafts drafts
             return false;
         }
 
-        var draft = RecipeCourseExport.FromContent(course.Key!, CourseContent.FromJson(course.DraftJson));
+        var draft = CourseDrafts.RecipeOf(course);
         var section = draft.Sections.FirstOrDefault(s => s.Activities.Any(a => a.Key == key));
         if (section is null)
         {

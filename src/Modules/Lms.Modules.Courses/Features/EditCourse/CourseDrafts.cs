@@ -31,18 +31,13 @@ public sealed class CourseDrafts(CoursesDbContext db, TimeProvider clock)
     internal async Task<DraftResult> ChangeAsync(Guid courseId, int expectedRevision, string? actor,
         Func<RecipeCourse, IEnumerable<CourseProblem>> change, CancellationToken cancellationToken)
     {
-        var course = await db.Courses.FirstOrDefaultAsync(c => c.Id == courseId, cancellationToken);
+        var (course, refused) = await OpenAsync(courseId, expectedRevision, cancellationToken);
         if (course is null)
         {
-            return new(DraftOutcome.NotFound, 0, []);
+            return refused!;
         }
 
-        if (course.DraftRevision != expectedRevision)
-        {
-            return new(DraftOutcome.Conflict, course.DraftRevision, [], course.UpdatedBy, course.UpdatedAt);
-        }
-
-        var working = RecipeCourseExport.FromContent(course.Key!, CourseContent.FromJson(course.DraftJson));
+        var working = RecipeOf(course);
         var problems = change(working).ToList();
         if (problems.Count > 0)
         {
@@ -62,16 +57,24 @@ public sealed class CourseDrafts(CoursesDbContext db, TimeProvider clock)
     /// <summary>Replaces the whole draft (restoring a version, importing): same concurrency rule.</summary>
     internal async Task<DraftResult> ReplaceAsync(Guid courseId, int expectedRevision, string? actor, CourseContent content, CancellationToken cancellationToken)
     {
-        var course = await db.Courses.FirstOrDefaultAsync(c => c.Id == courseId, cancellationToken);
-        if (course is null)
-        {
-            return new(DraftOutcome.NotFound, 0, []);
-        }
-
-        return course.DraftRevision != expectedRevision
-            ? new(DraftOutcome.Conflict, course.DraftRevision, [], course.UpdatedBy, course.UpdatedAt)
-            : await SaveAsync(course, content, actor, cancellationToken);
+        var (course, refused) = await OpenAsync(courseId, expectedRevision, cancellationToken);
+        return course is null ? refused! : await SaveAsync(course, content, actor, cancellationToken);
     }
+
+    /// <summary>
+    /// The course to change, tracked, if it exists and its draft is still at the revision the author
+    /// read; otherwise why not (not found, or who changed it since).
+    /// </summary>
+    internal async Task<(Course? Course, DraftResult? Refused)> OpenAsync(Guid courseId, int expectedRevision, CancellationToken cancellationToken)
+    {
+        var course = await db.Courses.FirstOrDefaultAsync(c => c.Id == courseId, cancellationToken);
+        return course is null ? (null, new(DraftOutcome.NotFound, 0, []))
+            : course.DraftRevision != expectedRevision ? (null, new(DraftOutcome.Conflict, course.DraftRevision, [], course.UpdatedBy, course.UpdatedAt))
+            : (course, null);
+    }
+
+    /// <summary>A course's draft in the form authors change it: the recipe model (keys, no ids).</summary>
+    internal static RecipeCourse RecipeOf(Course course) => RecipeCourseExport.FromContent(course.Key!, CourseContent.FromJson(course.DraftJson));
 
     private async Task<DraftResult> SaveAsync(Course course, CourseContent content, string? actor, CancellationToken cancellationToken)
     {

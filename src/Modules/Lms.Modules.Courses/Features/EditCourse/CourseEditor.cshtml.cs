@@ -83,7 +83,7 @@ public sealed class CourseEditorModel(CoursesDbContext db, CourseDrafts drafts, 
 
     public async Task<IActionResult> OnPostPublishAsync(Guid id, int revision, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, Permissions.PublishCourses.Name)).Succeeded)
+        if (!await MayPublishAsync())
         {
             return Forbid();
         }
@@ -136,7 +136,7 @@ public sealed class CourseEditorModel(CoursesDbContext db, CourseDrafts drafts, 
 
     public async Task<IActionResult> OnPostArchiveAsync(Guid id, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, Permissions.PublishCourses.Name)).Succeeded)
+        if (!await MayPublishAsync())
         {
             return Forbid();
         }
@@ -175,6 +175,8 @@ public sealed class CourseEditorModel(CoursesDbContext db, CourseDrafts drafts, 
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
+    private async Task<bool> MayPublishAsync() => (await authorization.AuthorizeAsync(User, Permissions.PublishCourses.Name)).Succeeded;
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var course = await db.Courses.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -183,8 +185,8 @@ public sealed class CourseEditorModel(CoursesDbContext db, CourseDrafts drafts, 
             return false;
         }
 
-        (Course, Draft) = (course, RecipeCourseExport.FromContent(course.Key!, CourseContent.FromJson(course.DraftJson)));
-        MayPublish = (await authorization.AuthorizeAsync(User, Permissions.PublishCourses.Name)).Succeeded;
+        (Course, Draft) = (course, CourseDrafts.RecipeOf(course));
+        MayPublish = await MayPublishAsync();
         return true;
     }
 }

@@ -100,15 +100,10 @@ public sealed class CourseLifecycle(CoursesDbContext db, CourseDrafts drafts, Ti
 
     internal async Task<DraftResult> RequestReviewAsync(Guid courseId, int expectedRevision, string? actor, CancellationToken cancellationToken)
     {
-        var course = await db.Courses.FirstOrDefaultAsync(c => c.Id == courseId, cancellationToken);
+        var (course, refused) = await drafts.OpenAsync(courseId, expectedRevision, cancellationToken);
         if (course is null)
         {
-            return new(DraftOutcome.NotFound, 0, []);
-        }
-
-        if (course.DraftRevision != expectedRevision)
-        {
-            return new(DraftOutcome.Conflict, course.DraftRevision, [], course.UpdatedBy, course.UpdatedAt);
+            return refused!;
         }
 
         var problems = CourseRules.Check(CourseContent.FromJson(course.DraftJson)).ToList();
