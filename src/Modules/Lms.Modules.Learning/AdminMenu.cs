@@ -9,6 +9,5 @@ internal sealed class AdminMenu(IStringLocalizer<LearningStrings> T) : IAdminMen
     [
         new(T["Course assignments"], "/admin/assignments", Permissions.AssignCourses, 200, "Learning"),
         new(T["Shared reflections"], "/facilitate/reflections", Permissions.ReadSharedReflections, 210, "Learning"),
-        new(T["Workshop sign-off"], "/facilitate/workshops", Permissions.SignOffWorkshops, 220, "Learning"),
     ];
 }

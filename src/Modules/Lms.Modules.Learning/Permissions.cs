@@ -10,19 +10,17 @@ public sealed class Permissions : IPermissionProvider
     /// <summary>Only reflections of activities whose course author allowed it (shareWithFacilitator) are ever shown.</summary>
     public static readonly Permission ReadSharedReflections = new("ReadSharedReflections", "Read the reflections shared with facilitators (where the course allows it)", "Learning");
 
-    public static readonly Permission SignOffWorkshops = new("SignOffWorkshops", "Confirm who took part in a workshop (completes their workshop activity)", "Learning");
-
     /// <summary>Course authors: open a course's unpublished draft as a learner would see it (nothing is recorded).</summary>
     public static readonly Permission PreviewCourses = new("PreviewCourses", "Preview unpublished course drafts as a learner", "Learning");
 
-    public IEnumerable<Permission> GetPermissions() => [TakeCourses, AssignCourses, ReadSharedReflections, SignOffWorkshops, PreviewCourses];
+    public IEnumerable<Permission> GetPermissions() => [TakeCourses, AssignCourses, ReadSharedReflections, PreviewCourses];
 
     public IEnumerable<PermissionStereotype> GetDefaultStereotypes() =>
     [
         new(RoleNames.Staff, [TakeCourses]),
         new(RoleNames.Manager, [TakeCourses]),
-        new(RoleNames.Facilitator, [TakeCourses, ReadSharedReflections, SignOffWorkshops]),
+        new(RoleNames.Facilitator, [TakeCourses, ReadSharedReflections]),
         new(RoleNames.Author, [TakeCourses, PreviewCourses]),
-        new(RoleNames.Admin, [TakeCourses, AssignCourses, ReadSharedReflections, SignOffWorkshops, PreviewCourses]),
+        new(RoleNames.Admin, [TakeCourses, AssignCourses, ReadSharedReflections, PreviewCourses]),
     ];
 }

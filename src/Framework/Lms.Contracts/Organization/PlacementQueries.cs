@@ -25,3 +25,15 @@ public sealed record StaffCard(Guid StaffId, string Name, string EmployeeNumber,
 
 /// <summary>Cards of the given people (unknown ids are left out).</summary>
 public sealed record GetStaffCards(IReadOnlyCollection<Guid> StaffIds) : IRequest<IReadOnlyList<StaffCard>>;
+
+/// <summary>
+/// What a facilitator's team suggestion needs to mix people: name, unit, department (the top unit of
+/// the person's unit), tier and year of birth when the roster gives it.
+/// </summary>
+public sealed record StaffProfile(Guid StaffId, string Name, string UnitPath, Guid DepartmentId, string DepartmentName, StaffTier Tier, int? BirthYear, bool IsActive);
+
+/// <summary>Profiles of the given people (unknown ids are left out).</summary>
+public sealed record GetStaffProfiles(IReadOnlyCollection<Guid> StaffIds) : IRequest<IReadOnlyList<StaffProfile>>;
+
+/// <summary>Active staff whose account holds the role (e.g. the facilitators to choose from for a session).</summary>
+public sealed record GetStaffInRole(string Role) : IRequest<IReadOnlyList<StaffCard>>;
