@@ -40,6 +40,7 @@ public sealed class Startup : ModuleStartup
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         WorkshopsApi.Map(endpoints);
+        CalendarEndpoints.Map(endpoints);
         TeamsServices.Map(endpoints);
         AttendanceServices.Map(endpoints);
     }

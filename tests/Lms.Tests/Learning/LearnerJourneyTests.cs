@@ -222,7 +222,7 @@ public sealed class LearnerJourneyTests(LmsAppFactory factory) : SiteTest(factor
 
         var staff = await SiteClient.SignInAsync(Factory, "demo-staff");
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync($"/facilitate/reflections?activity={activities[2].Id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/facilitate/workshops")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/facilitate/sessions")).StatusCode);
     }
 
     /// <summary>The four required activities of the (non-sequential) test course, done right.</summary>

@@ -38,8 +38,13 @@ internal static class WorkshopFixture
             return id ?? throw new InvalidOperationException(string.Join("; ", problems.ByField.Select(p => $"{p.Key}: {p.Value}")));
         });
 
+    /// <summary>Registers as the person would on a Japanese page (messages in Japanese).</summary>
     public static Task<SeatResult> RegisterAsync(LmsAppFactory factory, Guid sessionId, Guid staffId) =>
-        factory.WithScopeAsync(sp => sp.GetRequiredService<SeatBook>().RegisterAsync(sessionId, staffId, CancellationToken.None));
+        factory.WithScopeAsync(sp =>
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("ja-JP");
+            return sp.GetRequiredService<SeatBook>().RegisterAsync(sessionId, staffId, CancellationToken.None);
+        });
 
     /// <summary>Active general-tier staff enrolled in the test course (they may register for its workshop).</summary>
     public static Task<IReadOnlyList<Guid>> LearnersAsync(LmsAppFactory factory) =>

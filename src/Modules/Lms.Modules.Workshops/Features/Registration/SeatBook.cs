@@ -85,6 +85,8 @@ public sealed class SeatBook(
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await LockAsync(sessionId, cancellationToken);
+            // Read the clock under the lock, so the waiting list's order is the order the lock was granted in.
+            now = clock.GetUtcNow();
             var taken = await db.Registrations.CountAsync(r => r.SessionId == sessionId && r.Status == RegistrationStatus.Registered, cancellationToken);
             var row = await db.Registrations.FirstOrDefaultAsync(r => r.SessionId == sessionId && r.StaffId == staffId, cancellationToken);
             if (row is null)
