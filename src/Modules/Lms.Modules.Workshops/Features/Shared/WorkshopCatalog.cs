@@ -4,7 +4,7 @@ using MediatR;
 namespace Lms.Modules.Workshops.Features.Shared;
 
 /// <summary>A workshop activity as this module shows it: its course and title, from the published courses.</summary>
-internal sealed record WorkshopInfo(Guid ActivityId, Guid CourseId, string CourseTitle, string Title, string? Description, int? DurationMinutes, IReadOnlyList<Contracts.Organization.StaffTier> CourseTiers);
+internal sealed record WorkshopInfo(Guid ActivityId, string Key, Guid CourseId, string CourseTitle, string Title, string? Description, int? DurationMinutes, IReadOnlyList<Contracts.Organization.StaffTier> CourseTiers);
 
 /// <summary>The workshop activities of the published courses (read per request through the Courses contract).</summary>
 public sealed class WorkshopCatalog(IMediator mediator)
@@ -17,7 +17,7 @@ public sealed class WorkshopCatalog(IMediator mediator)
         {
             var courses = await mediator.Send(new GetPublishedCourses(), cancellationToken);
             all = courses.SelectMany(c => c.Activities.Where(a => a.Workshop is not null)
-                    .Select(a => new WorkshopInfo(a.Id, c.Id, c.Title, a.Title, a.Workshop!.Description, a.Workshop.DurationMinutes, c.Tiers)))
+                    .Select(a => new WorkshopInfo(a.Id, a.Key, c.Id, c.Title, a.Title, a.Workshop!.Description, a.Workshop.DurationMinutes, c.Tiers)))
                 .ToDictionary(w => w.ActivityId);
         }
 
