@@ -281,4 +281,26 @@ public sealed class RegistrationTests(LmsAppFactory factory) : SiteTest(factory)
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/facilitate/sessions/new")).StatusCode);
         Assert.Contains(session.Place!, await admin.GetStringAsync("/facilitate/sessions"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Someone_marked_absent_can_register_for_another_session_of_the_workshop()
+    {
+        var me = await WorkshopFixture.StaffIdAsync(Factory, "demo-staff");
+        var missed = await WorkshopFixture.ScheduleAsync(Factory, TimeSpan.FromMinutes(-30), deadlineBefore: TimeSpan.FromDays(1));
+        await Db(async db =>
+        {
+            db.Registrations.Add(new Registration
+            {
+                Id = Guid.NewGuid(), SessionId = missed, StaffId = me, Status = RegistrationStatus.Registered, RequestedAt = DateTimeOffset.UtcNow.AddDays(-3),
+                Attendance = AttendanceStatus.Absent,
+            });
+            return await db.SaveChangesAsync();
+        });
+        var next = await WorkshopFixture.ScheduleAsync(Factory, TimeSpan.FromDays(7));
+
+        var result = await WorkshopFixture.RegisterAsync(Factory, next, me);
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal(RegistrationStatus.Registered, (await StatusesAsync(next))[me]);
+    }
 }

@@ -71,6 +71,7 @@ public sealed class SeatBook(
                             join s in db.Sessions.AsNoTracking() on r.SessionId equals s.Id
                             where r.StaffId == staffId && r.SessionId != sessionId && s.CancelledAt == null && s.EndsAt > now
                                   && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted)
+                                  && r.Attendance != AttendanceStatus.Absent // marked absent: free to choose another session at once
                             select new { s.ActivityId, s.StartsAt, s.EndsAt }).ToListAsync(cancellationToken);
         if (active.FirstOrDefault(a => a.ActivityId == session.ActivityId) is { } other)
         {
