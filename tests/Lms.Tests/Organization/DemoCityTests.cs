@@ -2,6 +2,7 @@ using Lms.Contracts.Organization;
 using Lms.Modules.Organization.Data;
 using Lms.Modules.Organization.Domain;
 using Lms.Tests.Infrastructure;
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
@@ -72,6 +73,24 @@ public sealed class DemoCityTests(LmsAppFactory factory) : SiteTest(factory)
 
         Assert.Equal(HttpStatusCode.OK, (await facilitator.GetAsync("/facilitate/reflections")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await facilitator.GetAsync("/admin/staff")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Staff_profiles_for_team_building_carry_the_year_of_birth()
+    {
+        await Factory.RunRecipeAsync("demo.recipe.json");
+
+        await Factory.WithScopeAsync<bool>(async sp =>
+        {
+            var db = sp.GetRequiredService<OrganizationDbContext>();
+            var some = await db.Staff.AsNoTracking().OrderBy(s => s.EmployeeNumber).Take(20).ToListAsync();
+
+            var profiles = await sp.GetRequiredService<IMediator>().Send(new GetStaffProfiles([.. some.Select(s => s.Id)]));
+
+            Assert.Equal(some.Select(s => (s.Id, s.BirthYear)).Order(), profiles.Select(p => (p.StaffId, p.BirthYear)).Order());
+            Assert.All(profiles, p => Assert.NotNull(p.BirthYear));
+            return true;
+        });
     }
 
     [Fact]
