@@ -2,8 +2,10 @@ using Lms.Contracts.Organization;
 using Lms.Modules.Organization.Data;
 using Lms.Modules.Organization.Domain;
 using Lms.Tests.Infrastructure;
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using System.Net;
 
 namespace Lms.Tests.Organization;
 
@@ -17,7 +19,7 @@ public sealed class DemoCityTests(LmsAppFactory factory) : SiteTest(factory)
     }
 
     [Fact]
-    public async Task The_demo_recipe_builds_a_city_hall_of_500_with_the_three_demo_accounts()
+    public async Task The_demo_recipe_builds_a_city_hall_of_500_with_the_demo_accounts()
     {
         await Factory.RunRecipeAsync("demo.recipe.json");
 
@@ -46,6 +48,47 @@ public sealed class DemoCityTests(LmsAppFactory factory) : SiteTest(factory)
             var scope = chart.Subtrees(managed);
             Assert.Contains(staff.OrgUnitId!.Value, scope);
             Assert.True(await db.Staff.CountAsync(s => scope.Contains(s.OrgUnitId) && s.Id != manager.StaffId) >= 5);
+
+            // demo-facilitator runs workshops from the HR training team, outside demo-manager's team.
+            var facilitator = await sp.GetMeAsync("demo-facilitator");
+            Assert.Equal(["Facilitator", "Staff"], facilitator.Roles.Order(StringComparer.Ordinal));
+            Assert.Equal("general", facilitator.Tier);
+            Assert.DoesNotContain(facilitator.OrgUnitId!.Value, scope);
+            Assert.Equal("総務部/人事課/人事研修係", (await db.OrgUnits.SingleAsync(u => u.Id == facilitator.OrgUnitId)).Path);
+
+            // Everyone has a year of birth, so teams can mix ages.
+            Assert.False(await db.Staff.AnyAsync(s => s.BirthYear == null));
+            Assert.InRange(await db.Staff.MinAsync(s => s.BirthYear!.Value), 1966, 1975);
+            Assert.InRange(await db.Staff.MaxAsync(s => s.BirthYear!.Value), 1995, 2004);
+            return true;
+        });
+    }
+
+    [Fact]
+    public async Task Demo_facilitator_signs_in_with_the_demo_password_and_opens_the_facilitators_pages()
+    {
+        await Factory.RunRecipeAsync("demo.recipe.json");
+
+        var facilitator = await SiteClient.SignInAsync(Factory, "demo-facilitator");
+
+        Assert.Equal(HttpStatusCode.OK, (await facilitator.GetAsync("/facilitate/reflections")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await facilitator.GetAsync("/admin/staff")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Staff_profiles_for_team_building_carry_the_year_of_birth()
+    {
+        await Factory.RunRecipeAsync("demo.recipe.json");
+
+        await Factory.WithScopeAsync<bool>(async sp =>
+        {
+            var db = sp.GetRequiredService<OrganizationDbContext>();
+            var some = await db.Staff.AsNoTracking().OrderBy(s => s.EmployeeNumber).Take(20).ToListAsync();
+
+            var profiles = await sp.GetRequiredService<IMediator>().Send(new GetStaffProfiles([.. some.Select(s => s.Id)]));
+
+            Assert.Equal(some.Select(s => (s.Id, s.BirthYear)).Order(), profiles.Select(p => (p.StaffId, p.BirthYear)).Order());
+            Assert.All(profiles, p => Assert.NotNull(p.BirthYear));
             return true;
         });
     }

@@ -22,7 +22,7 @@ public sealed class EditStaffTests(LmsAppFactory factory) : SiteTest(factory)
     private static EditStaff.Command From(StaffMember s, Func<EditStaff.Command, EditStaff.Command>? change = null)
     {
         var command = new EditStaff.Command(s.Id, s.FamilyName, s.GivenName, s.FamilyNameKana, s.GivenNameKana, s.Email, s.OrgUnitId,
-            s.Tier.ToApiValue(), s.JobTitle, s.IsActive, [], []);
+            s.Tier.ToApiValue(), s.JobTitle, s.BirthYear?.ToString(CultureInfo.InvariantCulture), s.IsActive, [], []);
         return change is null ? command : change(command);
     }
 
@@ -40,7 +40,7 @@ public sealed class EditStaffTests(LmsAppFactory factory) : SiteTest(factory)
 
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ja-JP"); // as the request-localisation middleware sets it
         var e = await Assert.ThrowsAsync<ValidationException>(() => Factory.WithScopeAsync(sp => sp.GetRequiredService<IMediator>().Send(
-            From(staff, c => c with { FamilyName = "", GivenNameKana = "たろう", Email = other.Email, Tier = "boss", OrgUnitId = Guid.NewGuid() }))));
+            From(staff, c => c with { FamilyName = "", GivenNameKana = "たろう", Email = other.Email, Tier = "boss", OrgUnitId = Guid.NewGuid(), BirthYear = "昭和60年" }))));
 
         var messages = e.Errors.Select(x => x.ErrorMessage).ToList();
         Assert.Contains("氏を入力してください。", messages);
@@ -48,8 +48,28 @@ public sealed class EditStaffTests(LmsAppFactory factory) : SiteTest(factory)
         Assert.Contains("このメールアドレスは別の職員が使用しています。", messages);
         Assert.Contains("職層を選んでください。", messages);
         Assert.Contains("所属を選んでください。", messages);
+        Assert.Contains("生年は西暦の4桁で入力してください（例: 1985）。和暦（昭和60年など）は使えません。", messages);
         Assert.Equal(staff.FamilyName, (await StaffAsync("demo-staff")).FamilyName);
         Assert.Empty(Factory.Events.Of<StaffChanged>());
+    }
+
+    [Fact]
+    public async Task The_year_of_birth_is_saved_cleared_and_bounded_without_telling_other_modules()
+    {
+        var staff = await StaffAsync("demo-staff");
+        var send = (Func<EditStaff.Command, Task<bool>>)(c => Factory.WithScopeAsync(sp => sp.GetRequiredService<IMediator>().Send(c)));
+
+        await send(From(staff, c => c with { BirthYear = "１９９２年" }));
+        Assert.Equal(1992, (await StaffAsync("demo-staff")).BirthYear);
+
+        var latest = DateTimeOffset.UtcNow.Year - 15;
+        var e = await Assert.ThrowsAsync<ValidationException>(() => send(From(staff, c => c with { BirthYear = (latest + 1).ToString(CultureInfo.InvariantCulture) })));
+        Assert.Contains(latest.ToString(CultureInfo.InvariantCulture), Assert.Single(e.Errors).ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(1992, (await StaffAsync("demo-staff")).BirthYear);
+
+        await send(From(staff, c => c with { BirthYear = " " }));
+        Assert.Null((await StaffAsync("demo-staff")).BirthYear);
+        Assert.Empty(Factory.Events.Of<StaffChanged>()); // nobody's courses depend on it
     }
 
     [Fact]
@@ -87,12 +107,13 @@ public sealed class EditStaffTests(LmsAppFactory factory) : SiteTest(factory)
         var admin = await SiteClient.SignInAsync(Factory, "demo-admin");
         var form = await admin.GetStringAsync($"/admin/staff/{staff.Id}");
         Assert.Contains("職員情報の編集", form);
+        Assert.Contains($"name=\"Form.BirthYear\" value=\"{staff.BirthYear}\"", form);
 
         var response = await SiteClient.PostFormAsync(admin, $"/admin/staff/{staff.Id}", new()
         {
             ["Form.FamilyName"] = staff.FamilyName, ["Form.GivenName"] = "新名", ["Form.FamilyNameKana"] = staff.FamilyNameKana,
             ["Form.GivenNameKana"] = "シンメイ", ["Form.Email"] = staff.Email!, ["Form.OrgUnitId"] = staff.OrgUnitId.ToString(),
-            ["Form.Tier"] = "general", ["Form.JobTitle"] = "主任", ["Form.IsActive"] = "true", ["Form.Roles"] = "Facilitator",
+            ["Form.Tier"] = "general", ["Form.JobTitle"] = "主任", ["Form.BirthYear"] = "1990", ["Form.IsActive"] = "true", ["Form.Roles"] = "Facilitator",
         });
 
         var html = await response.Content.ReadAsStringAsync();
@@ -100,6 +121,7 @@ public sealed class EditStaffTests(LmsAppFactory factory) : SiteTest(factory)
         var me = await Factory.WithScopeAsync(sp => sp.GetMeAsync("demo-staff"));
         Assert.Equal("新名", me.GivenName);
         Assert.Equal(["Facilitator", "Staff"], me.Roles);
+        Assert.Equal(1990, (await StaffAsync("demo-staff")).BirthYear);
     }
 
     [Fact]

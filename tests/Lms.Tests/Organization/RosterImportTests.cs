@@ -27,9 +27,9 @@ public sealed class RosterImportTests(LmsAppFactory factory) : SiteTest(factory)
         "X100006,伊藤,健,イトウ,ケン,ken.ito@test-city.example.jp,窓口部/市民課/住民記録係,一般職,,1",
     ];
 
-    private static byte[] Csv(IEnumerable<string> rows, Encoding? encoding = null)
+    private static byte[] Csv(IEnumerable<string> rows, Encoding? encoding = null, string header = Header)
     {
-        var text = string.Join("\r\n", rows.Prepend(Header)) + "\r\n";
+        var text = string.Join("\r\n", rows.Prepend(header)) + "\r\n";
         return encoding is null ? [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)] : encoding.GetBytes(text);
     }
 
@@ -38,6 +38,13 @@ public sealed class RosterImportTests(LmsAppFactory factory) : SiteTest(factory)
         await Factory.SeedDemoAsync();
         return Factory.CreateClient().Bearer(await SiteClient.TokenAsync(Factory.CreateClient(), "demo-admin"));
     }
+
+    /// <summary>The city with a 生年 column holding <paramref name="years"/> (by row; missing ones blank).</summary>
+    private static byte[] CsvWithBirthYears(params string[] years) =>
+        Csv(City.Select((row, i) => row + "," + (i < years.Length ? years[i] : "")), header: Header + ",生年");
+
+    private Task<Dictionary<string, int?>> BirthYearsAsync() => Factory.WithScopeAsync(sp => sp.GetRequiredService<OrganizationDbContext>().Staff
+        .Where(s => s.EmployeeNumber.StartsWith("X1000")).ToDictionaryAsync(s => s.EmployeeNumber, s => s.BirthYear));
 
     private Task<int> StaffCountAsync() => Factory.WithScopeAsync(sp => sp.GetRequiredService<OrganizationDbContext>().Staff.CountAsync());
 
@@ -136,6 +143,59 @@ public sealed class RosterImportTests(LmsAppFactory factory) : SiteTest(factory)
 
         Assert.Equal("succeeded", result.GetProperty("status").GetString());
         Assert.Equal("Shift_JIS", result.GetProperty("encoding").GetString());
+        Assert.Equal("一郎", await Factory.WithScopeAsync(sp => sp.GetRequiredService<OrganizationDbContext>().Staff.Where(s => s.EmployeeNumber == "X100001").Select(s => s.GivenName).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Years_of_birth_are_imported_left_alone_without_their_column_and_cleared_by_a_blank_cell()
+    {
+        var client = await AdminApiAsync();
+
+        var first = await ImportAsync(client, CsvWithBirthYears("1968", "", "１９９５年", "1990"));
+
+        Assert.True(first.GetProperty("status").GetString() == "succeeded", first.ToString());
+        var years = await BirthYearsAsync();
+        Assert.Equal([1968, null, 1995, 1990, null, null], years.OrderBy(y => y.Key, StringComparer.Ordinal).Select(y => y.Value));
+
+        var without = await ImportAsync(client, Csv(City));
+
+        Assert.Equal(6, without.GetProperty("unchanged").GetInt32());
+        Assert.Equal(years, await BirthYearsAsync());
+
+        var cleared = await ImportAsync(client, CsvWithBirthYears("", "", "1995", "1991"));
+
+        Assert.Equal(2, cleared.GetProperty("updated").GetInt32());
+        Assert.Equal(4, cleared.GetProperty("unchanged").GetInt32());
+        years = await BirthYearsAsync();
+        Assert.Equal([null, null, 1995, 1991, null, null], years.OrderBy(y => y.Key, StringComparer.Ordinal).Select(y => y.Value));
+        Assert.Empty(Factory.Events.Of<StaffChanged>()); // nobody's courses depend on it
+
+        var profile = await Factory.WithScopeAsync(async sp =>
+        {
+            var id = await sp.GetRequiredService<OrganizationDbContext>().Staff.Where(s => s.EmployeeNumber == "X100003").Select(s => s.Id).SingleAsync();
+            return Assert.Single(await sp.GetRequiredService<IMediator>().Send(new GetStaffProfiles([id])));
+        });
+        Assert.Equal(1995, profile.BirthYear);
+    }
+
+    [Fact]
+    public async Task A_bad_year_of_birth_is_refused_with_a_Japanese_reason_and_nothing_changes()
+    {
+        var client = await AdminApiAsync();
+        await ImportAsync(client, CsvWithBirthYears("1968", "1975"));
+        var latest = DateTimeOffset.UtcNow.Year - 15;
+
+        var result = await ImportAsync(client, Csv(
+            City.Select((row, i) => (i == 0 ? row.Replace("一郎", "一朗", StringComparison.Ordinal) : row) + "," + i switch { 1 => "昭和50年", 2 => (latest + 1).ToString(CultureInfo.InvariantCulture), _ => "" }),
+            header: Header + ",生年"));
+
+        Assert.Equal("failed", result.GetProperty("status").GetString());
+        var errors = result.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("column").GetString(), e.GetProperty("message").GetString())).ToList();
+        Assert.Equal(
+            [(3, "生年", "生年は西暦の4桁で入力してください（例: 1985）。和暦（昭和60年など）は使えません。"), (4, "生年", $"生年は1940年から{latest}年までの西暦で入力してください。")],
+            errors);
+        var years = await BirthYearsAsync();
+        Assert.Equal([1968, 1975, null, null, null, null], years.OrderBy(y => y.Key, StringComparer.Ordinal).Select(y => y.Value));
         Assert.Equal("一郎", await Factory.WithScopeAsync(sp => sp.GetRequiredService<OrganizationDbContext>().Staff.Where(s => s.EmployeeNumber == "X100001").Select(s => s.GivenName).SingleAsync()));
     }
 
@@ -323,7 +383,16 @@ public sealed class RosterImportTests(LmsAppFactory factory) : SiteTest(factory)
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        Assert.StartsWith("職員番号", Encoding.UTF8.GetString(bytes[3..]));
+        var text = Encoding.UTF8.GetString(bytes[3..]);
+        Assert.StartsWith("職員番号,氏,名,氏カナ,名カナ,メールアドレス,所属,職層,生年,管理所属,在籍\r\n", text);
+        var staff = await Factory.WithScopeAsync(async sp =>
+        {
+            var me = await sp.GetMeAsync("demo-staff");
+            return await sp.GetRequiredService<OrganizationDbContext>().Staff.SingleAsync(s => s.Id == me.StaffId);
+        });
+        Assert.NotNull(staff.BirthYear);
+        var line = Assert.Single(text.Split("\r\n"), l => l.StartsWith(staff.EmployeeNumber + ",", StringComparison.Ordinal));
+        Assert.Contains($",一般職,{staff.BirthYear},", line);
         var result = await ImportAsync(client, bytes, mode: "full");
         Assert.True(result.GetProperty("status").GetString() == "succeeded", result.ToString());
         Assert.Equal(result.GetProperty("totalRows").GetInt32(), result.GetProperty("unchanged").GetInt32());

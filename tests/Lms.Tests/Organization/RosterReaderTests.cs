@@ -7,6 +7,7 @@ using Lms.Tests.Platform;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Lms.Tests.Organization;
 
@@ -14,6 +15,12 @@ public sealed class RosterReaderTests
 {
     private const string Header = "職員番号,氏,名,氏カナ,名カナ,メールアドレス,所属,職層,管理所属,在籍";
     private const string Good = "100001,山田,太郎,ヤマダ,タロウ,t-yamada@city.example.jp,総務部/総務課,一般職,,1";
+
+    /// <summary>What the export writes: every column, 生年 after 職層.</summary>
+    private const string ExportHeader = "職員番号,氏,名,氏カナ,名カナ,メールアドレス,所属,職層,生年,管理所属,在籍";
+
+    /// <summary>1 April 2026 in Japan: years of birth up to 2011 (15 years before) are accepted.</summary>
+    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.FromHours(9)));
 
     private static readonly Encoding ShiftJis = CreateShiftJis();
 
@@ -47,13 +54,14 @@ public sealed class RosterReaderTests
         public int DataRowCount => File.DataRowCount;
         public bool HasManagedUnitsColumn => File.HasManagedUnitsColumn;
         public bool HasActiveColumn => File.HasActiveColumn;
+        public bool HasBirthYearColumn => File.HasBirthYearColumn;
         public bool IsValid => File.IsValid;
     }
 
     private static async Task<ReadResult> ReadAsync(byte[] bytes, RosterEncoding encoding = RosterEncoding.Auto, IProgress<int>? progress = null)
     {
         var rows = new List<RosterRow>();
-        var file = await RosterReader.ReadAsync(new MemoryStream(bytes), encoding, new KeyLocalizer(), row =>
+        var file = await RosterReader.ReadAsync(new MemoryStream(bytes), encoding, new KeyLocalizer(), Clock, row =>
         {
             rows.Add(row);
             return ValueTask.CompletedTask;
@@ -100,9 +108,10 @@ public sealed class RosterReaderTests
         Assert.Equal(Header.Split(','), file.Headers);
         Assert.True(file.HasManagedUnitsColumn);
         Assert.True(file.HasActiveColumn);
+        Assert.False(file.HasBirthYearColumn);
         Assert.Equal(1, file.DataRowCount);
         var row = Assert.Single(file.Rows);
-        Assert.Equal(new RosterRow(2, "100001", "山田", "太郎", "ヤマダ", "タロウ", "t-yamada@city.example.jp", "総務部/総務課", StaffTier.General, row.ManagedUnitPaths, true), row);
+        Assert.Equal(new RosterRow(2, "100001", "山田", "太郎", "ヤマダ", "タロウ", "t-yamada@city.example.jp", "総務部/総務課", StaffTier.General, null, row.ManagedUnitPaths, true), row);
         Assert.Empty(row.ManagedUnitPaths!);
     }
 
@@ -191,7 +200,7 @@ public sealed class RosterReaderTests
         Assert.True(file.IsValid);
         Assert.False(file.HasManagedUnitsColumn);
         Assert.False(file.HasActiveColumn);
-        Assert.Equal(new RosterRow(2, "A-7", "佐藤", "花子", "", "", "hanako.sato@city.example.jp", "総務部", StaffTier.Manager, null, null),
+        Assert.Equal(new RosterRow(2, "A-7", "佐藤", "花子", "", "", "hanako.sato@city.example.jp", "総務部", StaffTier.Manager, null, null, null),
             Assert.Single(file.Rows));
     }
 
@@ -458,6 +467,62 @@ public sealed class RosterReaderTests
         Assert.StartsWith("The active value is not valid", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>The sample row with a 生年 column at the end holding <paramref name="cell"/>.</summary>
+    private static Task<ReadResult> ReadWithBirthYearAsync(string cell, string header = "生年") => ReadAsync(Header + "," + header, Good + "," + cell);
+
+    [Theory]
+    [InlineData("1985", 1985)]
+    [InlineData(" １９８５ ", 1985)]
+    [InlineData("1985年", 1985)]
+    [InlineData("１９８５年", 1985)]
+    [InlineData("西暦1985年", 1985)]
+    [InlineData("1940", 1940)]
+    [InlineData("2011", 2011)]
+    [InlineData("", null)]
+    [InlineData("  ", null)]
+    public async Task Years_of_birth_are_read_in_four_digits_and_blank_is_not_given(string cell, int? expected)
+    {
+        var file = await ReadWithBirthYearAsync(cell);
+
+        Assert.True(file.IsValid, string.Join(" | ", file.Errors));
+        Assert.True(file.HasBirthYearColumn);
+        Assert.Equal(expected, Assert.Single(file.Rows).BirthYear);
+    }
+
+    [Fact]
+    public async Task The_year_of_birth_column_is_found_under_its_English_name()
+    {
+        var file = await ReadWithBirthYearAsync("1990", header: "Birth Year");
+
+        Assert.True(file.HasBirthYearColumn);
+        Assert.Equal(1990, Assert.Single(file.Rows).BirthYear);
+    }
+
+    [Theory]
+    [InlineData("昭和60年")]
+    [InlineData("S60")]
+    [InlineData("85")]
+    [InlineData("1985/04/01")]
+    [InlineData("19850")]
+    [InlineData("1985年生")]
+    public async Task A_year_of_birth_that_is_not_four_Western_digits_is_an_error(string cell)
+    {
+        var error = SingleError(await ReadWithBirthYearAsync(cell));
+
+        Assert.Equal(new RosterError(2, "生年", "Write the year of birth as four digits of the Western calendar, for example 1985 (not 昭和60年)."), error);
+    }
+
+    [Theory]
+    [InlineData("1939")]
+    [InlineData("2012")]
+    [InlineData("2026")]
+    public async Task A_year_of_birth_before_1940_or_less_than_15_years_ago_is_an_error(string cell)
+    {
+        var error = SingleError(await ReadWithBirthYearAsync(cell));
+
+        Assert.Equal(new RosterError(2, "生年", "The year of birth must be from 1940 to 2011."), error);
+    }
+
     [Fact]
     public async Task Managed_units_are_split_normalised_and_deduplicated()
     {
@@ -597,9 +662,16 @@ public sealed class RosterReaderTests
         try
         {
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ja-JP");
-            var file = await RosterReader.ReadAsync(new MemoryStream(Utf8(Csv(Header, "100001,,太郎,,,,総務部,一般職,,"))), RosterEncoding.Auto, localizer);
+            var file = await RosterReader.ReadAsync(new MemoryStream(Utf8(Csv(Header, "100001,,太郎,,,,総務部,一般職,,"))), RosterEncoding.Auto, localizer, Clock);
 
             Assert.Equal(new RosterError(2, "氏", "氏を入力してください。"), Assert.Single(file.Errors));
+
+            var years = await RosterReader.ReadAsync(new MemoryStream(Utf8(Csv(Header + ",生年", "100001,山田,太郎,,,,総務部,一般職,,,昭和60年", "100002,佐藤,花子,,,,総務部,一般職,,,2020"))),
+                RosterEncoding.Auto, localizer, Clock);
+
+            Assert.Equal(
+                [new RosterError(2, "生年", "生年は西暦の4桁で入力してください（例: 1985）。和暦（昭和60年など）は使えません。"), new RosterError(3, "生年", "生年は1940年から2011年までの西暦で入力してください。")],
+                years.Errors);
         }
         finally
         {
@@ -635,9 +707,9 @@ public sealed class RosterReaderTests
     {
         RosterRow[] rows =
         [
-            new(2, "100001", "山田", "太郎", "ヤマダ", "タロウ", "t-yamada@city.example.jp", "総務部/総務課", StaffTier.Manager, ["総務部/総務課", "総務部/政策推進課"], true),
-            new(3, "A-2", "佐藤, 二世", "花子", "", "", null, "市民生活部", StaffTier.Executive, [], false),
-            new(4, "-3", "=cmd|' /C calc'!A0", "\"次郎\"", "", "", "+x@city.example.jp", "総務部/総務課/文書係", StaffTier.General, [], null),
+            new(2, "100001", "山田", "太郎", "ヤマダ", "タロウ", "t-yamada@city.example.jp", "総務部/総務課", StaffTier.Manager, 1975, ["総務部/総務課", "総務部/政策推進課"], true),
+            new(3, "A-2", "佐藤, 二世", "花子", "", "", null, "市民生活部", StaffTier.Executive, null, [], false),
+            new(4, "-3", "=cmd|' /C calc'!A0", "\"次郎\"", "", "", "+x@city.example.jp", "総務部/総務課/文書係", StaffTier.General, 2004, [], null),
         ];
         using var stream = new MemoryStream();
 
@@ -646,8 +718,9 @@ public sealed class RosterReaderTests
         var bytes = stream.ToArray();
         Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
         var text = Encoding.UTF8.GetString(bytes.AsSpan(3));
-        Assert.StartsWith(Header + "\r\n", text, StringComparison.Ordinal);
-        Assert.Contains("管理職,総務部/総務課;総務部/政策推進課,1\r\n", text, StringComparison.Ordinal);
+        Assert.StartsWith(ExportHeader + "\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("管理職,1975,総務部/総務課;総務部/政策推進課,1\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("幹部職,,,0\r\n", text, StringComparison.Ordinal); // no year known: a blank cell
         Assert.Contains("\"'=cmd", text, StringComparison.Ordinal); // Excel shows it as text, not a formula
         var file = await ReadAsync(bytes);
         Assert.True(file.IsValid, string.Join(" | ", file.Errors));
@@ -659,7 +732,7 @@ public sealed class RosterReaderTests
     {
         var bytes = Utf8(Csv(Header, Good.Replace(",,1", ",総務部,1", StringComparison.Ordinal)));
         var keys = new RosterKeys();
-        await RosterReader.ReadAsync(new MemoryStream(bytes), RosterEncoding.Auto, new KeyLocalizer(), keys.AddAsync);
+        await RosterReader.ReadAsync(new MemoryStream(bytes), RosterEncoding.Auto, new KeyLocalizer(), Clock, keys.AddAsync);
 
         var row = Assert.Single((await ReadAsync(bytes)).Rows);
         Assert.True(keys.Matches(row));
@@ -676,7 +749,7 @@ public sealed class RosterReaderTests
         var bytes = Utf8(Csv(Header, Good, Good));
         var rows = new List<RosterRow>();
 
-        var file = await RosterReader.ReadAsync(new MemoryStream(bytes), RosterEncoding.Auto, new KeyLocalizer(), row =>
+        var file = await RosterReader.ReadAsync(new MemoryStream(bytes), RosterEncoding.Auto, new KeyLocalizer(), Clock, row =>
         {
             rows.Add(row);
             return ValueTask.CompletedTask;
@@ -698,7 +771,7 @@ public sealed class RosterReaderTests
             pipe.Close();
         });
 
-        var file = await RosterReader.ReadAsync(client, RosterEncoding.Auto, new KeyLocalizer());
+        var file = await RosterReader.ReadAsync(client, RosterEncoding.Auto, new KeyLocalizer(), Clock);
         await writing;
 
         Assert.Equal("Shift_JIS", file.EncodingName);

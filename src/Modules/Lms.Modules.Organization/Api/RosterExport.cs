@@ -27,7 +27,7 @@ internal static class RosterExport
         var managed = (await db.UnitManagers.AsNoTracking().ToListAsync(ct)).ToLookup(m => m.StaffId, m => paths[m.OrgUnitId]);
         var staff = await db.Staff.AsNoTracking().OrderBy(s => s.EmployeeNumber).ToListAsync(ct);
         var rows = staff.Select((s, i) => new RosterRow(i + 2, s.EmployeeNumber, s.FamilyName, s.GivenName, s.FamilyNameKana, s.GivenNameKana,
-            s.Email, paths[s.OrgUnitId], s.Tier, [.. managed[s.Id].Order(StringComparer.Ordinal)], s.IsActive));
+            s.Email, paths[s.OrgUnitId], s.Tier, s.BirthYear, [.. managed[s.Id].Order(StringComparer.Ordinal)], s.IsActive));
 
         var today = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), (await settings.GetAsync(ct)).TimeZone);
         context.Response.ContentType = "text/csv; charset=utf-8";

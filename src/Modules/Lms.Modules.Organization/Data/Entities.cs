@@ -30,6 +30,8 @@ internal sealed class StaffMember
     public Guid OrgUnitId { get; set; }
     public StaffTier Tier { get; set; }
     public string? JobTitle { get; set; }
+    /// <summary>Optional; the year only, enough to mix ages when a facilitator forms teams (see <see cref="Domain.BirthYears"/>).</summary>
+    public int? BirthYear { get; set; }
     public bool IsActive { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

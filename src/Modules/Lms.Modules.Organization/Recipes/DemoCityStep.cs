@@ -13,7 +13,7 @@ namespace Lms.Modules.Organization.Recipes;
 
 /// <summary>
 /// <c>{"name": "demo-city", "seed": 20260401, "staff": 500, "password": "Demo-2026!"}</c>: the demo
-/// city's org chart, staff, managers and accounts. Only the three demo accounts get the password;
+/// city's org chart, staff, managers and accounts. Only the demo accounts get the password;
 /// everyone else has an account without one. Adds what is missing, so a re-run changes nothing.
 /// </summary>
 internal sealed class DemoCityStep(OrganizationDbContext db, UserManager<LmsUser> users, IMediator mediator, TimeProvider clock) : IRecipeStep
@@ -113,6 +113,7 @@ internal sealed class DemoCityStep(OrganizationDbContext db, UserManager<LmsUser
                 OrgUnitId = units[person.UnitPath],
                 Tier = tier,
                 JobTitle = person.JobTitle,
+                BirthYear = person.BirthYear,
                 IsActive = true,
                 CreatedAt = now,
                 UpdatedAt = now,
@@ -179,6 +180,11 @@ internal sealed class DemoCityStep(OrganizationDbContext db, UserManager<LmsUser
             if (person.UserName == DemoCityGenerator.AuthorUserName)
             {
                 roles.Add(RoleNames.Author);
+            }
+
+            if (person.UserName == DemoCityGenerator.FacilitatorUserName)
+            {
+                roles.Add(RoleNames.Facilitator);
             }
 
             // Only the documented demo accounts can sign in; the others are accounts awaiting a first sign-in.

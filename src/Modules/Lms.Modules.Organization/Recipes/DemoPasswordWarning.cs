@@ -22,7 +22,7 @@ internal sealed class DemoPasswordWarning(UserManager<LmsUser> users, IHostEnvir
         if (admin is { IsActive: true } && await users.CheckPasswordAsync(admin, PublishedPassword))
         {
             logger.LogWarning(
-                "The demo accounts (demo-admin, demo-author, demo-manager, demo-staff) exist with their published password. " +
+                "The demo accounts (demo-admin, demo-author, demo-facilitator, demo-manager, demo-staff) exist with their published password. " +
                 "For real use, start on an empty data directory with Lms:Demo:Enabled=false and Lms:Setup:AdminUserName/AdminPassword set, " +
                 "or deactivate the demo accounts in the admin area.");
         }

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Lms.Modules.Organization.Features.EditStaff;
 
-/// <summary>An admin corrects a person: names, unit, tier, the units they manage, their roles, active or not.</summary>
+/// <summary>An admin corrects a person: names, year of birth, unit, tier, the units they manage, their roles, active or not.</summary>
 internal static partial class EditStaff
 {
     /// <summary>Roles an admin grants by hand; Staff is everyone's.</summary>
@@ -28,6 +28,7 @@ internal static partial class EditStaff
         Guid OrgUnitId,
         string? Tier,
         string? JobTitle,
+        string? BirthYear, // as typed: blank for none (see BirthYears for what is read)
         bool IsActive,
         IReadOnlyList<Guid> ManagedUnitIds,
         IReadOnlyList<string>? Roles) : IRequest<bool>; // null: leave the roles as they are
@@ -39,7 +40,7 @@ internal static partial class EditStaff
 
     internal sealed class Validator : AbstractValidator<Command>
     {
-        public Validator(OrganizationDbContext db, IStringLocalizer<OrganizationStrings> T)
+        public Validator(OrganizationDbContext db, IStringLocalizer<OrganizationStrings> T, TimeProvider clock)
         {
             RuleFor(c => c.FamilyName).NotEmpty().WithMessage(_ => T["Enter the family name."]).MaximumLength(50).WithMessage(_ => T["The family name is too long (50 characters at most)."]);
             RuleFor(c => c.GivenName).NotEmpty().WithMessage(_ => T["Enter the given name."]).MaximumLength(50).WithMessage(_ => T["The given name is too long (50 characters at most)."]);
@@ -50,6 +51,10 @@ internal static partial class EditStaff
                 .MustAsync(async (c, email, ct) => string.IsNullOrWhiteSpace(email) || !await db.Staff.AnyAsync(s => s.Id != c.StaffId && s.Email == Normalize(email), ct))
                 .WithMessage(_ => T["Another person already uses this e-mail address."]);
             RuleFor(c => c.Tier).Must(t => StaffTierNames.TryParse(t, out _)).WithMessage(_ => T["Choose a tier."]);
+            RuleFor(c => c.BirthYear).Must(y => BirthYears.Check(y, BirthYears.Latest(clock), out _) != BirthYearProblem.NotAYear)
+                .WithMessage(_ => T["Write the year of birth as four digits of the Western calendar, for example 1985 (not 昭和60年)."]);
+            RuleFor(c => c.BirthYear).Must(y => BirthYears.Check(y, BirthYears.Latest(clock), out _) != BirthYearProblem.OutOfRange)
+                .WithMessage(_ => T["The year of birth must be from {0} to {1}.", BirthYears.Earliest, BirthYears.Latest(clock)]);
             RuleFor(c => c.JobTitle).MaximumLength(50).WithMessage(_ => T["The job title is too long (50 characters at most)."]);
             RuleFor(c => c.OrgUnitId).MustAsync((id, ct) => db.OrgUnits.AnyAsync(u => u.Id == id, ct)).WithMessage(_ => T["Choose the unit the person belongs to."]);
             RuleFor(c => c.ManagedUnitIds)
@@ -105,6 +110,8 @@ internal static partial class EditStaff
             staff.OrgUnitId = request.OrgUnitId;
             staff.Tier = tier;
             staff.JobTitle = string.IsNullOrWhiteSpace(request.JobTitle) ? null : request.JobTitle.Trim();
+            BirthYears.Check(request.BirthYear, BirthYears.Latest(clock), out var birthYear); // the validator has seen it
+            staff.BirthYear = birthYear;
             staff.IsActive = request.IsActive;
             staff.UpdatedAt = clock.GetUtcNow();
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using Lms.Contracts.Organization;
 using Lms.Modules.Organization.Data;
@@ -28,6 +29,8 @@ public sealed class EditStaffModel(OrganizationDbContext db, UserManager<LmsUser
         public Guid OrgUnitId { get; set; }
         public string? Tier { get; set; }
         public string? JobTitle { get; set; }
+        /// <summary>As typed, so that a wrong value comes back with its reason instead of vanishing in model binding.</summary>
+        public string? BirthYear { get; set; }
         public bool IsActive { get; set; }
         public List<Guid> ManagedUnitIds { get; set; } = [];
         public List<string> Roles { get; set; } = [];
@@ -88,6 +91,7 @@ public sealed class EditStaffModel(OrganizationDbContext db, UserManager<LmsUser
             OrgUnitId = staff.OrgUnitId,
             Tier = staff.Tier.ToApiValue(),
             JobTitle = staff.JobTitle,
+            BirthYear = staff.BirthYear?.ToString(CultureInfo.InvariantCulture),
             IsActive = staff.IsActive,
             ManagedUnitIds = await db.UnitManagers.Where(m => m.StaffId == id).Select(m => m.OrgUnitId).ToListAsync(ct),
         };
@@ -114,7 +118,7 @@ public sealed class EditStaffModel(OrganizationDbContext db, UserManager<LmsUser
         try
         {
             var found = await mediator.Send(new EditStaff.Command(id, Form.FamilyName, Form.GivenName, Form.FamilyNameKana, Form.GivenNameKana, Form.Email,
-                Form.OrgUnitId, Form.Tier, Form.JobTitle, Form.IsActive, Form.ManagedUnitIds, mayAssignRoles ? Form.Roles : null), ct);
+                Form.OrgUnitId, Form.Tier, Form.JobTitle, Form.BirthYear, Form.IsActive, Form.ManagedUnitIds, mayAssignRoles ? Form.Roles : null), ct);
             if (!found)
             {
                 return NotFound();

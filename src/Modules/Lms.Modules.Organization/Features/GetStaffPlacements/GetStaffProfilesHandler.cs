@@ -13,14 +13,14 @@ internal sealed class GetStaffProfilesHandler(OrganizationDbContext db) : IReque
         var staff = await (from s in db.Staff.AsNoTracking()
                            join u in db.OrgUnits.AsNoTracking() on s.OrgUnitId equals u.Id
                            where ids.Contains(s.Id)
-                           select new { s.Id, Name = s.FamilyName + " " + s.GivenName, u.Path, s.Tier, s.IsActive }).ToListAsync(cancellationToken);
+                           select new { s.Id, Name = s.FamilyName + " " + s.GivenName, u.Path, s.Tier, s.BirthYear, s.IsActive }).ToListAsync(cancellationToken);
         var topNames = staff.Select(s => s.Path.Split('/')[0]).Distinct().ToList();
         var departments = await db.OrgUnits.AsNoTracking().Where(u => u.ParentId == null && topNames.Contains(u.Name))
             .ToDictionaryAsync(u => u.Name, u => u.Id, cancellationToken);
         return staff.Select(s =>
         {
             var top = s.Path.Split('/')[0];
-            return new StaffProfile(s.Id, s.Name, s.Path, departments.GetValueOrDefault(top), top, s.Tier, BirthYear: null, s.IsActive);
+            return new StaffProfile(s.Id, s.Name, s.Path, departments.GetValueOrDefault(top), top, s.Tier, s.BirthYear, s.IsActive);
         }).ToList();
     }
 }

@@ -76,7 +76,7 @@ internal sealed class ImportRosterJob(
         RosterFile file;
         await using (var stream = File.OpenRead(import.StoredPath))
         {
-            var reading = RosterReader.ReadAsync(stream, encoding, T, keys.AddAsync, progress, cancellationToken: ct);
+            var reading = RosterReader.ReadAsync(stream, encoding, T, clock, keys.AddAsync, progress, cancellationToken: ct);
             while (await Task.WhenAny(reading, Task.Delay(500, ct)) != reading)
             {
                 await ReportProgressAsync(import.Id, progress.Value, ct);

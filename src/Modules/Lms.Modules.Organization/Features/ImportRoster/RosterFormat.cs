@@ -20,6 +20,7 @@ namespace Lms.Modules.Organization.Features.ImportRoster;
 /// <item><term>メールアドレス / email</term><description>optional, 256 characters at most, stored in lower case. Unique in the file.</description></item>
 /// <item><term>所属 / orgUnit</term><description>required. The unit's path from the top, names separated by <c>/</c> (or <c>／</c>), e.g. <c>総務部/政策推進課/DX推進係</c>; each name 100 characters at most, the path 400. Missing units are created.</description></item>
 /// <item><term>職層 / tier</term><description>required: 幹部職, 管理職 or 一般職 (or executive, manager, general in any case).</description></item>
+/// <item><term>生年 / birthYear</term><description>optional column: the year of birth in the Western calendar, four digits (full-width digits are made half-width; <c>1985年</c> and <c>西暦1985年</c> are read as 1985), from 1940 to 15 years before the current year. Blank: not known, and a stored year is cleared. Without the column, stored years stay as they are.</description></item>
 /// <item><term>管理所属 / managedUnits</term><description>optional column: the units the person manages (each with everything below it), paths separated by <c>;</c> (or <c>；</c>). Blank: manages none.</description></item>
 /// <item><term>在籍 / active</term><description>optional column: 1/0, true/false, yes/no, はい/いいえ, 在籍/退職, ○/×. Blank (or no column): not given, which the import takes as active.</description></item>
 /// </list>
@@ -30,7 +31,7 @@ namespace Lms.Modules.Organization.Features.ImportRoster;
 /// is the first line; this is also Excel's row number unless a cell contains a line break.
 /// </para>
 /// <para>The export writes every column with the Japanese names in the order above, UTF-8 with a byte order mark and CRLF
-/// line ends (as Excel writes "CSV UTF-8"), 職層 in Japanese and 在籍 as 1 or 0.</para>
+/// line ends (as Excel writes "CSV UTF-8"), 職層 in Japanese, 生年 as four digits (blank when not known) and 在籍 as 1 or 0.</para>
 /// </summary>
 internal static class RosterFormat
 {
@@ -57,6 +58,7 @@ internal static class RosterFormat
         new(RosterField.Email, "メールアドレス", "email", Required: false),
         new(RosterField.OrgUnit, "所属", "orgUnit", Required: true),
         new(RosterField.Tier, "職層", "tier", Required: true),
+        new(RosterField.BirthYear, "生年", "birthYear", Required: false),
         new(RosterField.ManagedUnits, "管理所属", "managedUnits", Required: false),
         new(RosterField.Active, "在籍", "active", Required: false),
     ];
@@ -149,6 +151,7 @@ internal enum RosterField
     Email,
     OrgUnit,
     Tier,
+    BirthYear,
     ManagedUnits,
     Active,
 }
@@ -170,6 +173,8 @@ internal enum UnitPathProblem
 internal sealed record RosterError(int Line, string Column, string Message);
 
 /// <summary>One person of a roster file, normalised and valid as far as the file alone can tell.</summary>
+/// <param name="BirthYear">Null when the cell is blank or the file has no 生年 column (<see cref="RosterFile.HasBirthYearColumn"/> tells which).</param>
+/// <param name="ManagedUnitPaths">Null when the file has no 管理所属 column.</param>
 internal sealed record RosterRow(
     int Line,
     string EmployeeNumber,
@@ -180,5 +185,6 @@ internal sealed record RosterRow(
     string? Email,
     string OrgUnitPath,
     StaffTier Tier,
+    int? BirthYear,
     IReadOnlyList<string>? ManagedUnitPaths,
     bool? Active);

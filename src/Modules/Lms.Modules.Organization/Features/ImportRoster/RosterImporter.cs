@@ -53,7 +53,7 @@ internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit,
 
             var roleIds = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Name!, r => r.Id, StringComparer.Ordinal, ct);
             run = new RosterRun(db, audit, T, units, roleIds[RoleNames.Staff], roleIds[RoleNames.Manager], actor, now);
-            var upsert = new RosterUpsert(run, file.HasManagedUnitsColumn);
+            var upsert = new RosterUpsert(run, file.HasManagedUnitsColumn, file.HasBirthYearColumn);
             await upsert.ReleaseEmailsAsync(keys, ct);
             await ReadAgainAndApplyAsync(open, file, keys, upsert, ct);
             if (import.FullImport)
@@ -89,7 +89,7 @@ internal sealed class RosterImporter(OrganizationDbContext db, AuditTrail audit,
         RosterFile reread;
         await using (var stream = open())
         {
-            reread = await RosterReader.ReadAsync(stream, file.Encoding, T, async row =>
+            reread = await RosterReader.ReadAsync(stream, file.Encoding, T, clock, async row =>
             {
                 if (!keys.Matches(row))
                 {

@@ -30,6 +30,8 @@ internal sealed class RosterFile
     public int DataRowCount { get; init; }
     public bool HasManagedUnitsColumn { get; init; }
     public bool HasActiveColumn { get; init; }
+    /// <summary>Without the column the import leaves stored years of birth as they are.</summary>
+    public bool HasBirthYearColumn { get; init; }
     public bool IsValid => Errors.Count == 0;
 }
 
@@ -55,17 +57,19 @@ internal static partial class RosterReader
     }
 
     /// <summary>Reads the whole file as a stream, reporting every problem at once; bad input never throws.</summary>
+    /// <param name="clock">Bounds the year of birth (see <see cref="Domain.BirthYears"/>).</param>
     /// <param name="onRow">Receives each row without problems, in file order, as soon as it is read; nothing is kept.</param>
     /// <param name="progress">Data rows read so far, about every 1,000 rows and at the end.</param>
     /// <param name="findDuplicates">False when the caller read the file before and checks the rows against that read itself.</param>
-    public static async Task<RosterFile> ReadAsync(Stream stream, RosterEncoding encoding, IStringLocalizer<OrganizationStrings> T,
+    public static async Task<RosterFile> ReadAsync(Stream stream, RosterEncoding encoding, IStringLocalizer<OrganizationStrings> T, TimeProvider clock,
         Func<RosterRow, ValueTask>? onRow = null, IProgress<int>? progress = null, bool findDuplicates = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(T);
+        ArgumentNullException.ThrowIfNull(clock);
         if (stream.CanSeek)
         {
-            return await ReadSeekableAsync(stream, encoding, T, onRow, progress, findDuplicates, cancellationToken);
+            return await ReadSeekableAsync(stream, encoding, T, clock, onRow, progress, findDuplicates, cancellationToken);
         }
 
         // Detection reads the file twice; a temporary file keeps memory flat for a request body.
@@ -74,10 +78,10 @@ internal static partial class RosterReader
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         await stream.CopyToAsync(copy, cancellationToken);
         copy.Position = 0;
-        return await ReadSeekableAsync(copy, encoding, T, onRow, progress, findDuplicates, cancellationToken);
+        return await ReadSeekableAsync(copy, encoding, T, clock, onRow, progress, findDuplicates, cancellationToken);
     }
 
-    private static async Task<RosterFile> ReadSeekableAsync(Stream stream, RosterEncoding encoding, IStringLocalizer<OrganizationStrings> T,
+    private static async Task<RosterFile> ReadSeekableAsync(Stream stream, RosterEncoding encoding, IStringLocalizer<OrganizationStrings> T, TimeProvider clock,
         Func<RosterRow, ValueTask>? onRow, IProgress<int>? progress, bool findDuplicates, CancellationToken cancellationToken)
     {
         var start = stream.Position;
@@ -147,10 +151,11 @@ internal static partial class RosterReader
             {
                 EncodingName = encodingName, Headers = headers, Errors = layout.Errors,
                 HasManagedUnitsColumn = layout.Has(RosterField.ManagedUnits), HasActiveColumn = layout.Has(RosterField.Active),
+                HasBirthYearColumn = layout.Has(RosterField.BirthYear),
             };
         }
 
-        var validator = new RosterRowValidator(layout, T, findDuplicates);
+        var validator = new RosterRowValidator(layout, T, Domain.BirthYears.Latest(clock), findDuplicates);
         var dataRows = 0;
         try
         {
@@ -198,6 +203,7 @@ internal static partial class RosterReader
             DataRowCount = dataRows,
             HasManagedUnitsColumn = layout.Has(RosterField.ManagedUnits),
             HasActiveColumn = layout.Has(RosterField.Active),
+            HasBirthYearColumn = layout.Has(RosterField.BirthYear),
         };
     }
 

@@ -1,4 +1,5 @@
 using Lms.Contracts.Organization;
+using Lms.Modules.Organization.Domain;
 using Microsoft.Extensions.Localization;
 
 namespace Lms.Modules.Organization.Features.ImportRoster;
@@ -7,9 +8,10 @@ namespace Lms.Modules.Organization.Features.ImportRoster;
 /// Checks the data rows one by one, remembering employee numbers and e-mails to find duplicates within the file.
 /// Good rows are handed back, not kept: the reader passes them on, so the file is never held in memory.
 /// </summary>
+/// <param name="latestBirthYear">The latest year of birth accepted (see <see cref="BirthYears"/>), fixed for the whole file.</param>
 /// <param name="findDuplicates">False on a second read of a file already found free of duplicates: remembering every
 /// key again would double what the import holds per row, and the importer checks each row against the first read.</param>
-internal sealed class RosterRowValidator(RosterLayout layout, IStringLocalizer<OrganizationStrings> T, bool findDuplicates = true)
+internal sealed class RosterRowValidator(RosterLayout layout, IStringLocalizer<OrganizationStrings> T, int latestBirthYear, bool findDuplicates = true)
 {
     private readonly Dictionary<string, int>? employeeNumbers = findDuplicates ? new(StringComparer.OrdinalIgnoreCase) : null;
     private readonly Dictionary<string, int>? emails = findDuplicates ? new(StringComparer.Ordinal) : null;
@@ -51,7 +53,7 @@ internal sealed class RosterRowValidator(RosterLayout layout, IStringLocalizer<O
         }
 
         return new RosterRow(line, values.EmployeeNumber, values.FamilyName, values.GivenName, values.FamilyNameKana, values.GivenNameKana,
-            values.Email, values.OrgUnitPath, values.Tier, layout.Has(RosterField.ManagedUnits) ? values.ManagedUnitPaths : null, values.Active);
+            values.Email, values.OrgUnitPath, values.Tier, values.BirthYear, layout.Has(RosterField.ManagedUnits) ? values.ManagedUnitPaths : null, values.Active);
     }
 
     /// <summary>Checks one cell and keeps its normalised value in <paramref name="values"/>.</summary>
@@ -159,6 +161,14 @@ internal sealed class RosterRowValidator(RosterLayout layout, IStringLocalizer<O
                 return RosterFormat.TryParseTier(cell, out values.Tier) ? null
                     : T["The tier is not valid (use 幹部職, 管理職 or 一般職, or executive, manager or general)."].Value;
 
+            case RosterField.BirthYear:
+                return BirthYears.Check(cell, latestBirthYear, out values.BirthYear) switch
+                {
+                    BirthYearProblem.NotAYear => T["Write the year of birth as four digits of the Western calendar, for example 1985 (not 昭和60年)."].Value,
+                    BirthYearProblem.OutOfRange => T["The year of birth must be from {0} to {1}.", BirthYears.Earliest, latestBirthYear].Value,
+                    _ => null,
+                };
+
             case RosterField.Active:
                 if (string.IsNullOrWhiteSpace(cell))
                 {
@@ -221,6 +231,7 @@ internal sealed class RosterRowValidator(RosterLayout layout, IStringLocalizer<O
         public string? Email;
         public string OrgUnitPath = "";
         public StaffTier Tier;
+        public int? BirthYear;
         public IReadOnlyList<string> ManagedUnitPaths = [];
         public bool? Active;
     }

@@ -7,9 +7,10 @@ namespace Lms.Modules.Organization.Features.ImportRoster;
 
 /// <summary>
 /// Adds and updates the people of the file, matched by employee number, a batch of rows at a time: each batch reads
-/// the stored state of its own people only, writes it, and is forgotten.
+/// the stored state of its own people only, writes it, and is forgotten. Optional columns that the file leaves out
+/// (管理所属, 生年) leave what is stored as it is.
 /// </summary>
-internal sealed class RosterUpsert(RosterRun run, bool hasManagedUnitsColumn)
+internal sealed class RosterUpsert(RosterRun run, bool hasManagedUnitsColumn, bool hasBirthYearColumn)
 {
     private const int KeyBatchSize = 1000;
 
@@ -72,7 +73,8 @@ internal sealed class RosterUpsert(RosterRun run, bool hasManagedUnitsColumn)
     private StaffMember Update(StaffState state, StaffMember member, RosterRow row, bool active)
     {
         var unitId = run.Units[row.OrgUnitPath];
-        var change = StaffFromRow.Compare(member, row, unitId, active, released.Contains(member.EmployeeNumber));
+        var birthYear = hasBirthYearColumn ? row.BirthYear : member.BirthYear;
+        var change = StaffFromRow.Compare(member, row, unitId, active, birthYear, released.Contains(member.EmployeeNumber));
         if (change is null)
         {
             if (!hasManagedUnitsColumn || run.SameManagedUnits(state, member, row.ManagedUnitPaths))
@@ -91,7 +93,7 @@ internal sealed class RosterUpsert(RosterRun run, bool hasManagedUnitsColumn)
         var from = run.Units.PathOf(member.OrgUnitId);
         var mattersToOthers = member.OrgUnitId != unitId || member.Tier != row.Tier || member.IsActive != active;
         run.Track(member);
-        StaffFromRow.Apply(member, row, unitId, active, run.Now);
+        StaffFromRow.Apply(member, row, unitId, active, birthYear, run.Now);
         switch (change)
         {
             case StaffChange.Deactivated: run.Deactivated++; break;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CsvHelper;
 
 namespace Lms.Modules.Organization.Features.ImportRoster;
@@ -40,6 +41,7 @@ internal static class RosterWriter
         RosterField.Email => row.Email ?? "",
         RosterField.OrgUnit => row.OrgUnitPath,
         RosterField.Tier => RosterFormat.TierText(row.Tier),
+        RosterField.BirthYear => row.BirthYear?.ToString(CultureInfo.InvariantCulture) ?? "",
         RosterField.ManagedUnits => string.Join(RosterFormat.ManagedUnitsSeparator, row.ManagedUnitPaths ?? []),
         RosterField.Active => row.Active is { } active ? RosterFormat.ActiveText(active) : "",
         _ => "",

@@ -13,8 +13,9 @@ internal enum StaffChange
 /// <summary>How a roster row compares with, changes, or becomes a staff member and their account.</summary>
 internal static class StaffFromRow
 {
+    /// <param name="birthYear">The row's year, or the stored one when the file has no 生年 column.</param>
     /// <param name="emailReleased">The stored address was let go earlier in this import (so it reads null now) because the row has another.</param>
-    public static StaffChange? Compare(StaffMember s, RosterRow r, Guid unitId, bool active, bool emailReleased)
+    public static StaffChange? Compare(StaffMember s, RosterRow r, Guid unitId, bool active, int? birthYear, bool emailReleased)
     {
         if (s.IsActive && !active)
         {
@@ -27,11 +28,11 @@ internal static class StaffFromRow
         }
 
         var same = s.FamilyName == r.FamilyName && s.GivenName == r.GivenName && s.FamilyNameKana == r.FamilyNameKana && s.GivenNameKana == r.GivenNameKana
-            && !emailReleased && s.Email == r.Email && s.Tier == r.Tier && s.IsActive == active;
+            && !emailReleased && s.Email == r.Email && s.Tier == r.Tier && s.BirthYear == birthYear && s.IsActive == active;
         return same ? null : StaffChange.Updated;
     }
 
-    public static void Apply(StaffMember s, RosterRow r, Guid unitId, bool active, DateTimeOffset now)
+    public static void Apply(StaffMember s, RosterRow r, Guid unitId, bool active, int? birthYear, DateTimeOffset now)
     {
         s.FamilyName = r.FamilyName;
         s.GivenName = r.GivenName;
@@ -39,6 +40,7 @@ internal static class StaffFromRow
         s.GivenNameKana = r.GivenNameKana;
         s.Email = r.Email;
         s.Tier = r.Tier;
+        s.BirthYear = birthYear;
         s.OrgUnitId = unitId;
         s.IsActive = active;
         s.UpdatedAt = now;
@@ -55,6 +57,7 @@ internal static class StaffFromRow
         Email = r.Email,
         OrgUnitId = unitId,
         Tier = r.Tier,
+        BirthYear = r.BirthYear,
         IsActive = active,
         CreatedAt = now,
         UpdatedAt = now,

@@ -17,7 +17,7 @@ internal enum DemoUnitKind
 /// </summary>
 internal sealed record DemoUnit(string Path, string Name, string? ParentPath, DemoUnitKind Kind, int SortOrder);
 
-/// <summary>One demo employee. <paramref name="Tier"/> is "executive", "manager" or "general".</summary>
+/// <summary>One demo employee. <paramref name="Tier"/> is "executive", "manager" or "general"; <paramref name="BirthYear"/> fits the job title and hire year.</summary>
 internal sealed record DemoPerson(
     string EmployeeNumber,
     string FamilyName,
@@ -29,7 +29,8 @@ internal sealed record DemoPerson(
     string Tier,
     string JobTitle,
     IReadOnlyList<string> ManagedUnitPaths,
-    string? UserName);
+    string? UserName,
+    int BirthYear);
 
 /// <summary>The generated org chart (units in chart order) and its people (by unit, then seniority).</summary>
 internal sealed record DemoCityData(IReadOnlyList<DemoUnit> Units, IReadOnlyList<DemoPerson> People);
@@ -37,7 +38,8 @@ internal sealed record DemoCityData(IReadOnlyList<DemoUnit> Units, IReadOnlyList
 /// <summary>
 /// Builds a deterministic demo city hall: a fixed org chart from <see cref="DemoCityNames"/> and
 /// <c>staffCount</c> people whose placement, titles, names and numbers are drawn from a Bogus
-/// <see cref="Randomizer"/> seeded with <c>seed</c>, so the same arguments give the same data everywhere.
+/// <see cref="Randomizer"/> seeded with <c>seed</c>, so the same arguments give the same data everywhere. Years of birth
+/// come from a second randomizer derived from the seed, so adding them changed nothing else the seed gives.
 /// </summary>
 internal static class DemoCityGenerator
 {
@@ -54,6 +56,8 @@ internal static class DemoCityGenerator
     public const string StaffUserName = "demo-staff";
     /// <summary>A course author (Author role: writes courses, asks an admin to publish them) in the HR training team.</summary>
     public const string AuthorUserName = "demo-author";
+    /// <summary>Runs workshop sessions (Facilitator role: attendance, teams, sign-off); a 主任 of the HR training team.</summary>
+    public const string FacilitatorUserName = "demo-facilitator";
 
     public const string EmailDomain = "demo-city.example.jp";
 
@@ -65,6 +69,8 @@ internal static class DemoCityGenerator
 
     private const char PathSeparator = '/';
     private const int FiscalYear = 2026;
+    private const string TrainingTeamSuffix = "/人事研修係";
+    private const int BirthYearSeedSalt = 0x5EED_B1E7;
 
     // Job titles the generator assigns itself (the rest come from DemoCityNames).
     private const string DeputyTitle = "次長";
@@ -74,7 +80,7 @@ internal static class DemoCityGenerator
     private const string ChiefStaffTitle = "主任";
     private const string ClerkTitle = "主事";
 
-    // Seniority ranks, most senior first; used for tiers, ordering and hire years.
+    // Seniority ranks, most senior first; used for tiers, ordering, hire years and ages.
     private const int HeadRank = 0;
     private const int DeputyRank = 1;
     private const int ChiefRank = 2;
@@ -96,6 +102,23 @@ internal static class DemoCityGenerator
         (2008, 2019), // 主任
         (2014, FiscalYear), // 主事, 技師, 保健師 ...
     ];
+
+    /// <summary>Age range (inclusive) for each rank in fiscal 2026.</summary>
+    private static readonly (int From, int To)[] Ages =
+    [
+        (52, 60), // 部長
+        (50, 59), // 次長
+        (45, 58), // 課長
+        (42, 57), // 課長補佐
+        (35, 55), // 係長
+        (32, 55), // 主査
+        (30, 50), // 主任
+        (22, 45), // 主事, 技師, 保健師 ...
+    ];
+
+    /// <summary>Ages at hiring: from high school to a mid-career hire.</summary>
+    private const int YoungestHiringAge = 18;
+    private const int OldestHiringAge = 40;
 
     public static DemoCityData Generate(int seed = DefaultSeed, int staffCount = 500)
     {
@@ -130,6 +153,7 @@ internal static class DemoCityGenerator
         AssignDemoAccounts(drafts, random);
         AssignNames(drafts, random);
         AssignEmployeeNumbers(drafts, random);
+        AssignBirthYears(drafts, new Randomizer(seed ^ BirthYearSeedSalt));
 
         var people = drafts
             .OrderBy(d => chart.UnitIndex[d.UnitPath])
@@ -337,9 +361,15 @@ internal static class DemoCityGenerator
         admin.UserName = AdminUserName;
 
         // demo-author: the first non-manager of the HR training team (no random draw, so the rest of the city stays as it was).
-        var author = drafts.FirstOrDefault(d => d.UserName is null && d.Rank > ChiefRank && d.UnitPath.EndsWith("/人事研修係", StringComparison.Ordinal))
+        var author = drafts.FirstOrDefault(d => d.UserName is null && d.Rank > ChiefRank && d.UnitPath.EndsWith(TrainingTeamSuffix, StringComparison.Ordinal))
             ?? drafts.First(d => d.UserName is null && d.Rank > ChiefRank && (d.UnitPath == DemoAdminSectionPath || d.UnitPath.StartsWith(adminPrefix, StringComparison.Ordinal)));
         author.UserName = AuthorUserName;
+
+        // demo-facilitator: a 主任 of the HR training team, who runs its workshops; else its next non-manager (no random draw either).
+        var trainingTeam = drafts.Where(d => d.UserName is null && d.Rank > ChiefRank && d.UnitPath.EndsWith(TrainingTeamSuffix, StringComparison.Ordinal)).ToList();
+        var facilitator = trainingTeam.FirstOrDefault(d => d.JobTitle == ChiefStaffTitle) ?? trainingTeam.FirstOrDefault()
+            ?? drafts.First(d => d.UserName is null && d.Rank > ChiefRank && (d.UnitPath == DemoAdminSectionPath || d.UnitPath.StartsWith(adminPrefix, StringComparison.Ordinal)));
+        facilitator.UserName = FacilitatorUserName;
     }
 
     /// <summary>
@@ -426,6 +456,23 @@ internal static class DemoCityGenerator
         }
     }
 
+    /// <summary>
+    /// A year of birth within the age range of the person's rank that also fits their hire year (hired at 18 to 40).
+    /// Drawn in the order the drafts were made, from a randomizer of its own.
+    /// </summary>
+    private static void AssignBirthYears(List<PersonDraft> drafts, Randomizer random)
+    {
+        foreach (var draft in drafts)
+        {
+            var (youngest, oldest) = Ages[draft.Rank];
+            var service = FiscalYear - draft.HireYear;
+            var from = Math.Max(youngest, service + YoungestHiringAge);
+            var to = Math.Min(oldest, service + OldestHiringAge);
+            var age = from <= to ? random.Number(from, to) : random.Number(youngest, oldest);
+            draft.BirthYear = FiscalYear - age;
+        }
+    }
+
     private static string JoinPath(string parent, string name) => parent + PathSeparator + name;
 
     private static int RankOf(string title) => title switch
@@ -486,6 +533,8 @@ internal static class DemoCityGenerator
 
         public string EmployeeNumber { get; set; } = "";
 
+        public int BirthYear { get; set; }
+
         public DemoPerson ToPerson() => new(
             EmployeeNumber,
             FamilyName,
@@ -497,6 +546,7 @@ internal static class DemoCityGenerator
             Tier,
             JobTitle,
             ManagedUnitPaths,
-            UserName);
+            UserName,
+            BirthYear);
     }
 }
