@@ -25,6 +25,8 @@ public sealed class EventRecorder
         services.AddTransient<INotificationHandler<Lms.Contracts.Learning.ActivityCompleted>, Recorder<Lms.Contracts.Learning.ActivityCompleted>>();
         services.AddTransient<INotificationHandler<Lms.Contracts.Learning.CourseCompleted>, Recorder<Lms.Contracts.Learning.CourseCompleted>>();
         services.AddTransient<INotificationHandler<Lms.Contracts.Learning.SurveySubmitted>, Recorder<Lms.Contracts.Learning.SurveySubmitted>>();
+        services.AddTransient<INotificationHandler<Lms.Contracts.Workshops.WorkshopCompleted>, Recorder<Lms.Contracts.Workshops.WorkshopCompleted>>();
+        services.AddTransient<INotificationHandler<Lms.Contracts.Workshops.WorkshopSignOffReversed>, Recorder<Lms.Contracts.Workshops.WorkshopSignOffReversed>>();
     }
 
     private sealed class Recorder<T>(EventRecorder recorder) : INotificationHandler<T> where T : INotification
