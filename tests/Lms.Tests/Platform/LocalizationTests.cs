@@ -45,6 +45,7 @@ public sealed partial class LocalizationTests
         { "src/Modules/Lms.Modules.Courses", "src/Modules/Lms.Modules.Courses/Resources/CoursesStrings.ja.resx", "CoursesStrings" },
         { "src/Modules/Lms.Modules.Media", "src/Modules/Lms.Modules.Media/Resources/MediaStrings.ja.resx", "MediaStrings" },
         { "src/Modules/Lms.Modules.Templates", "src/Modules/Lms.Modules.Templates/Resources/TemplatesStrings.ja.resx", "TemplatesStrings" },
+        { "src/Modules/Lms.Modules.Workshops", "src/Modules/Lms.Modules.Workshops/Resources/WorkshopsStrings.ja.resx", "WorkshopsStrings" },
     };
 
     [Theory]
