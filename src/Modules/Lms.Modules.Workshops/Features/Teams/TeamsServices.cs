@@ -8,8 +8,14 @@ internal static class TeamsServices
 {
     public static void Add(IServiceCollection services)
     {
+        services.AddScoped<TeamLookup>();
+        services.AddScoped<TeamRoster>();
+        services.AddScoped<TeamSaver>();
+        services.AddScoped<TeamSheets>();
+        services.AddScoped<ArtefactStore>();
     }
 
+    /// <summary>The teams pages are Razor pages (mapped with all pages); no endpoints of their own yet.</summary>
     public static void Map(IEndpointRouteBuilder endpoints)
     {
     }
