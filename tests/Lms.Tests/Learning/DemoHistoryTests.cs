@@ -57,7 +57,7 @@ public sealed class DemoHistoryTests(LmsAppFactory factory) : SiteTest(factory)
         await Factory.RunRecipeAsync("step0-dx-mindset.recipe.json");
         await Factory.RunRecipeAsync("demo.recipe.json");
         var staff = await LearnerApi.LearnerAsync(Factory, "demo-staff");
-        var admin = await SiteClient.SignInAsync(Factory, "demo-admin"); // Admin holds SignOffWorkshops, as a Facilitator does
+        var facilitator = await SiteClient.SignInAsync(Factory, "demo-facilitator");
         const string Title = "一般職コース：気づき、試し、形にする";
         var recipe = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "recipes", "step0-dx-mindset.recipe.json")))!;
         var quizzes = recipe["steps"]![0]!["courses"]!.AsArray().Single(c => (string)c!["key"]! == "step0-general")!["sections"]!.AsArray()
@@ -82,8 +82,7 @@ public sealed class DemoHistoryTests(LmsAppFactory factory) : SiteTest(factory)
                 "reflection" => await staff.PostAsJsonAsync($"/api/v1/activities/{next.Id}/completion", new { text = new string('試', 200) }),
                 "survey" => await staff.PostAsJsonAsync($"/api/v1/activities/{next.Id}/completion",
                     new { answers = next.Node["survey"]!["items"]!.AsArray().ToDictionary(i => (string)i!["key"]!, _ => 4) }),
-                "workshop" => await SiteClient.PostFormAsync(admin, "/facilitate/workshops",
-                    new() { ["Activity"] = next.Id.ToString(), ["StaffIds"] = (await StaffIdAsync("demo-staff")).ToString() }, $"/facilitate/workshops?activity={next.Id}"),
+                "workshop" => await SignOffAtASessionAsync(facilitator, next.Id),
                 _ => await staff.PostAsync($"/api/v1/activities/{next.Id}/completion", null),
             };
             Assert.True(response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.Redirect, $"{next.Kind} {next.Title}: {response.StatusCode}");
@@ -93,6 +92,16 @@ public sealed class DemoHistoryTests(LmsAppFactory factory) : SiteTest(factory)
         Assert.Equal(percents.Order(), percents); // it only ever rises
         var general = (await LearnerApi.EnrolmentsAsync(staff)).Single(e => (string)e!["title"]! == Title)!;
         Assert.Equal("completed", (string)general["status"]!);
+    }
+
+    /// <summary>The facilitator runs a session of the workshop that is under way: demo-staff walks in and is signed off.</summary>
+    private async Task<HttpResponseMessage> SignOffAtASessionAsync(HttpClient facilitator, Guid workshop)
+    {
+        var session = await Workshops.WorkshopFixture.ScheduleAsync(Factory, TimeSpan.FromMinutes(-20), activityId: workshop, facilitator: await StaffIdAsync("demo-facilitator"));
+        var me = (await StaffIdAsync("demo-staff")).ToString();
+        var walkIn = await SiteClient.PostFormAsync(facilitator, $"/facilitate/sessions/{session}?handler=WalkIn", new() { ["staffId"] = me }, $"/facilitate/sessions/{session}");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, walkIn.StatusCode);
+        return await SiteClient.PostFormAsync(facilitator, $"/facilitate/sessions/{session}/signoff", new() { ["StaffIds"] = me }, $"/facilitate/sessions/{session}/signoff");
     }
 
     private Task<Guid> StaffIdAsync(string userName) =>

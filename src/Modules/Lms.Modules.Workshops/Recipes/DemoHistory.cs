@@ -2,6 +2,7 @@ using Lms.Contracts.Learning;
 using Lms.Contracts.Organization;
 using Lms.Modules.Workshops.Data;
 using Lms.Modules.Workshops.Features.Shared;
+using Lms.Modules.Workshops.Features.Teams;
 
 namespace Lms.Modules.Workshops.Recipes;
 
@@ -37,7 +38,7 @@ internal sealed class DemoHistory(WorkshopsDbContext db, Random random, Guid? fa
             {
                 foreach (var (kind, content) in artefacts)
                 {
-                    var json = DemoArtefactJson.Serialize(kind, content);
+                    var json = content.ToJson();
                     db.Artefacts.Add(new Artefact
                     {
                         Id = Guid.CreateVersion7(), TeamId = team.Id, Kind = kind, ContentJson = json, Revision = 1,
@@ -64,22 +65,18 @@ internal sealed class DemoHistory(WorkshopsDbContext db, Random random, Guid? fa
 
     public static int Minutes(WorkshopInfo workshop) => Math.Clamp(workshop.DurationMinutes ?? 90, 60, 240);
 
-    /// <summary>Teams of about five, dealt round-robin in department order so each team mixes departments and tiers.</summary>
+    /// <summary>Teams as the facilitator's one-click suggestion forms them (departments, tiers and ages spread).</summary>
     private List<Team> FormTeams(WorkshopSession session, List<Guid> people, IReadOnlyDictionary<Guid, StaffProfile> profiles)
     {
-        var count = Math.Max(1, (int)Math.Round(people.Count / (double)5));
-        var teams = Enumerable.Range(1, count).Select(n => new Team
+        var candidates = people.Select(p => profiles.TryGetValue(p, out var profile)
+            ? new TeamCandidate(p, profile.DepartmentId, profile.Tier, profile.BirthYear)
+            : new TeamCandidate(p, Guid.Empty, StaffTier.General, null)).ToList();
+        var teams = TeamSuggestion.Suggest(candidates, TeamSplit.Auto).Select((members, i) =>
         {
-            Id = Guid.CreateVersion7(), SessionId = session.Id, Number = n, Name = $"チーム{n}", CreatedAt = session.StartsAt.AddMinutes(15),
+            var team = new Team { Id = Guid.CreateVersion7(), SessionId = session.Id, Number = i + 1, Name = $"チーム{i + 1}", CreatedAt = session.StartsAt.AddMinutes(15) };
+            team.Members.AddRange(members.Select(m => new TeamMember { TeamId = team.Id, SessionId = session.Id, StaffId = m }));
+            return team;
         }).ToList();
-        var ordered = people.OrderBy(p => profiles.TryGetValue(p, out var profile) ? profile.DepartmentName : "", StringComparer.Ordinal)
-            .ThenBy(p => profiles.TryGetValue(p, out var profile) ? profile.Tier : StaffTier.General).ThenBy(_ => random.Next()).ToList();
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            var team = teams[i % count];
-            team.Members.Add(new TeamMember { TeamId = team.Id, SessionId = session.Id, StaffId = ordered[i] });
-        }
-
         db.Teams.AddRange(teams);
         return teams;
     }
