@@ -16,7 +16,7 @@ namespace Lms.Modules.Learning.Recipes;
 /// through the same commands and events as real use (lessons marked complete, quizzes answered, reflections
 /// and surveys submitted, workshops signed off by a facilitator), dated in the weeks before the day the site was set up.
 /// About a third of the staff finished, a third are under way, a third have not started. demo-staff has
-/// finished the common core and is part-way through the general-staff course (up to and including its first workshop,
+/// finished the common core and is part-way through the general-staff course (its first lessons, and the first workshop,
 /// whose session the demo-workshops step then records); of demo-manager's team, two
 /// have finished and one has not started. Runs once: a site with any completion is left alone.
 /// </summary>
@@ -63,13 +63,17 @@ internal sealed class DemoLearningStep(LearningDbContext db, IMediator mediator,
                 var count = plan switch
                 {
                     Plan.Finished => all.Count,
-                    // demo-staff: signed off for the tier course's first workshop, the second still to do.
-                    Plan.DemoStaff => course.Tiers.Count == 0 ? all.Count : FirstWorkshopThrough(all),
+                    Plan.DemoStaff => course.Tiers.Count == 0 ? all.Count : Math.Min(4, all.Count - 1),
                     Plan.UnderWay when course.Tiers.Count == 0 => random.Next(2, all.Count + 1),
                     Plan.UnderWay => activities.Count == ordered[0].Activities.Count() ? random.Next(1, all.Count - 1) : 0,
                     _ => 0,
                 };
                 activities.AddRange(all.Take(count).Select(a => (course, a)));
+                if (plan == Plan.DemoStaff && course.Tiers.Count > 0 && all.Skip(count).FirstOrDefault(a => a.Kind == ActivityKind.Workshop) is { } workshop)
+                {
+                    // demo-staff went to a session of the tier course's first workshop early (its date was set); the second is still to do.
+                    activities.Add((course, workshop));
+                }
             }
 
             var gap = activities.Count == 0 ? TimeSpan.Zero : (now.AddDays(-1) - start) / activities.Count;
@@ -139,9 +143,6 @@ internal sealed class DemoLearningStep(LearningDbContext db, IMediator mediator,
                 break;
         }
     }
-
-    private static int FirstWorkshopThrough(List<PublishedActivity> activities) =>
-        activities.FindIndex(a => a.Kind == ActivityKind.Workshop) is var i and >= 0 ? i + 1 : Math.Min(4, activities.Count - 1);
 
     /// <summary>The demo goes through the real rules; if one refuses it, the demo is wrong and must say so.</summary>
     private static void Check(LearningResult result, PublishedActivity activity)

@@ -10,19 +10,24 @@ internal sealed class GetWorkshopEnrolmentsHandler(LearningDbContext db, IMediat
 {
     public async Task<IReadOnlyList<WorkshopEnrolment>> Handle(GetWorkshopEnrolments request, CancellationToken cancellationToken)
     {
+        // One query (the home page asks on every visit): the enrolments with their completed workshops.
         var enrolments = await db.Enrolments.AsNoTracking().Where(e => e.StaffId == request.StaffId && e.WithdrawnAt == null)
-            .Select(e => new { e.CourseId, e.DueDate }).ToListAsync(cancellationToken);
+            .Select(e => new
+            {
+                e.CourseId,
+                e.DueDate,
+                Done = db.Completions.Where(c => c.StaffId == e.StaffId && c.CourseId == e.CourseId && c.Kind == ActivityKind.Workshop).Select(c => c.ActivityId).ToList(),
+            })
+            .ToListAsync(cancellationToken);
         if (enrolments.Count == 0)
         {
             return [];
         }
 
         var courses = (await mediator.Send(new GetPublishedCourses(), cancellationToken)).ToDictionary(c => c.Id);
-        var done = (await db.Completions.AsNoTracking().Where(c => c.StaffId == request.StaffId && c.Kind == ActivityKind.Workshop)
-            .Select(c => c.ActivityId).ToListAsync(cancellationToken)).ToHashSet();
         return enrolments.Where(e => courses.ContainsKey(e.CourseId))
             .SelectMany(e => courses[e.CourseId].Activities.Where(a => a.Workshop is not null)
-                .Select(a => new WorkshopEnrolment(a.Id, e.CourseId, done.Contains(a.Id), e.DueDate)))
+                .Select(a => new WorkshopEnrolment(a.Id, e.CourseId, e.Done.Contains(a.Id), e.DueDate)))
             .ToList();
     }
 }
