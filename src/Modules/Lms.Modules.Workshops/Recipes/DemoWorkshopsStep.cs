@@ -103,12 +103,23 @@ internal sealed class DemoWorkshopsStep(WorkshopsDbContext db, IMediator mediato
         }
     }
 
-    /// <summary>The session ended before the first sign-off of its batch: it starts its length and half an hour before, on the half hour.</summary>
+    /// <summary>
+    /// The session ended before the first sign-off of its batch: the latest weekday at 13:30 that leaves its length
+    /// and half an hour before that sign-off (city halls hold workshops in working hours).
+    /// </summary>
     private DateTimeOffset StartOf(DateTimeOffset firstSignOff, WorkshopInfo workshop)
     {
-        var local = time.Local(firstSignOff.AddMinutes(-30 - DemoHistory.Minutes(workshop)));
-        var rounded = new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, local.Minute >= 30 ? 30 : 0, 0, local.Offset);
-        return rounded.ToUniversalTime();
+        var day = DateOnly.FromDateTime(time.Local(firstSignOff).DateTime);
+        while (true)
+        {
+            var starts = time.FromLocal(day, new TimeOnly(13, 30));
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && starts.AddMinutes(DemoHistory.Minutes(workshop) + 30) <= firstSignOff)
+            {
+                return starts.ToUniversalTime();
+            }
+
+            day = day.AddDays(-1);
+        }
     }
 
     private static string Room(int index) => Rooms[index % Rooms.Length];
