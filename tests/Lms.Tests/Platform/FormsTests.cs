@@ -1,4 +1,3 @@
-using AngleSharp.Html.Parser;
 using Lms.Tests.Infrastructure;
 using Lms.Tests.Learning;
 
@@ -31,27 +30,7 @@ public sealed class FormsTests(LmsAppFactory factory) : SiteTest(factory)
         pages.AddRange(draft.Sections.SelectMany(s => s.Activities).Select(a => (admin, $"/learn/courses/{course}/preview/activities/{a.Id}")));
         pages.Add((staff, $"/learn/activities/{draft.Sections[0].Activities[0].Id}"));
 
-        var problems = new List<string>();
-        var forms = 0;
-        foreach (var (client, path) in pages)
-        {
-            var response = await client.GetAsync(path);
-            Assert.True(response.IsSuccessStatusCode, $"{path}: {response.StatusCode}");
-            var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-            foreach (var form in document.QuerySelectorAll("form").Where(f => string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase)))
-            {
-                forms++;
-                if (form.QuerySelector("input[name=__RequestVerificationToken]") is null)
-                {
-                    problems.Add($"{path}: a form posting to '{form.GetAttribute("action")}' has no antiforgery token");
-                }
-
-                if (form.GetAttribute("action") is "" && form.QuerySelector("[formaction]") is null)
-                {
-                    problems.Add($"{path}: a form has an empty action (its handler would be lost)");
-                }
-            }
-        }
+        var (forms, problems) = await PostingForms.CheckAsync(pages);
 
         Assert.True(forms > 50, $"only {forms} forms checked");
         Assert.True(problems.Count == 0, string.Join("\n", problems));

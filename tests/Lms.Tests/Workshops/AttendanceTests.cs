@@ -220,27 +220,7 @@ public sealed class AttendanceTests(LmsAppFactory factory) : SiteTest(factory)
             (admin, $"/facilitate/sessions/{session}/audit"), (staff, "/workshops/check-in"),
         };
 
-        var problems = new List<string>();
-        var forms = 0;
-        foreach (var (client, path) in pages)
-        {
-            var response = await client.GetAsync(path);
-            Assert.True(response.IsSuccessStatusCode, $"{path}: {response.StatusCode}");
-            var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-            foreach (var form in document.QuerySelectorAll("form").Where(f => string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase)))
-            {
-                forms++;
-                if (form.QuerySelector("input[name=__RequestVerificationToken]") is null)
-                {
-                    problems.Add($"{path}: a form posting to '{form.GetAttribute("action")}' has no antiforgery token");
-                }
-
-                if (string.IsNullOrEmpty(form.GetAttribute("action")))
-                {
-                    problems.Add($"{path}: a form has no action");
-                }
-            }
-        }
+        var (forms, problems) = await PostingForms.CheckAsync(pages);
 
         Assert.True(forms >= 8, $"only {forms} forms checked");
         Assert.True(problems.Count == 0, string.Join("\n", problems));

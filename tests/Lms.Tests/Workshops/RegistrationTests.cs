@@ -303,4 +303,25 @@ public sealed class RegistrationTests(LmsAppFactory factory) : SiteTest(factory)
         Assert.True(result.Succeeded, result.Message);
         Assert.Equal(RegistrationStatus.Registered, (await StatusesAsync(next))[me]);
     }
+
+    [Fact]
+    public async Task Every_posting_form_of_the_session_and_registration_pages_has_an_action_and_a_token()
+    {
+        var session = await WorkshopFixture.ScheduleAsync(Factory, TimeSpan.FromDays(7));
+        var full = await WorkshopFixture.ScheduleAsync(Factory, TimeSpan.FromDays(9), capacity: 1);
+        await WorkshopFixture.RegisterAsync(Factory, full, (await WorkshopFixture.LearnersAsync(Factory))[0]);
+        await WorkshopFixture.RegisterAsync(Factory, session, await WorkshopFixture.StaffIdAsync(Factory, "demo-staff"));
+        var admin = await SiteClient.SignInAsync(Factory, "demo-admin");
+        var staff = await SiteClient.SignInAsync(Factory, "demo-staff");
+        var pages = new (HttpClient, string)[]
+        {
+            (staff, "/workshops"), (staff, $"/workshops/{WorkshopFixture.WorkshopId}"), (staff, $"/workshops/sessions/{session}"), (staff, $"/workshops/sessions/{full}"),
+            (admin, "/facilitate/sessions"), (admin, "/facilitate/sessions/new"), (admin, $"/facilitate/sessions/{session}/edit"), (admin, $"/workshops/sessions/{full}"),
+        };
+
+        var (forms, problems) = await PostingForms.CheckAsync(pages);
+
+        Assert.True(forms >= 4, $"only {forms} forms checked");
+        Assert.Empty(problems);
+    }
 }
