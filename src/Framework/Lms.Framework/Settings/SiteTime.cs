@@ -12,12 +12,15 @@ public sealed class SiteTime(ISiteSettingsService settings)
     /// <summary>The moment on the site's clock; call <see cref="ZoneAsync"/> once before.</summary>
     public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone ?? TimeZoneInfo.Utc);
 
-    /// <summary>The instant a date and time on the site's clock stand for; call <see cref="ZoneAsync"/> once before.</summary>
+    /// <summary>
+    /// The instant a date and time on the site's clock stand for, in UTC (PostgreSQL stores only UTC offsets);
+    /// call <see cref="ZoneAsync"/> once before.
+    /// </summary>
     public DateTimeOffset FromLocal(DateOnly date, TimeOnly time)
     {
         var local = date.ToDateTime(time, DateTimeKind.Unspecified);
         var z = zone ?? TimeZoneInfo.Utc;
-        return new DateTimeOffset(local, z.GetUtcOffset(local));
+        return new DateTimeOffset(local, z.GetUtcOffset(local)).ToUniversalTime();
     }
 
     /// <summary>Formats a moment in the site's zone; call <see cref="ZoneAsync"/> once before.</summary>
