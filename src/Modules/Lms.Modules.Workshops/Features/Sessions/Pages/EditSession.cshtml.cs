@@ -52,7 +52,7 @@ public sealed class EditSessionModel(WorkshopsDbContext db, WorkshopCatalog cata
 
             if (!checks.Any)
             {
-                TempData["Message"] = T["The session is saved."].Value;
+                TempData["Done"] = T["The session is saved."].Value;
                 return Redirect($"/facilitate/sessions/{id}");
             }
 
@@ -73,7 +73,7 @@ public sealed class EditSessionModel(WorkshopsDbContext db, WorkshopCatalog cata
         }
 
         await editor.CancelAsync(id, cancellationToken);
-        TempData["Message"] = T["The session is cancelled. Registered staff see it as cancelled on their workshop page."].Value;
+        TempData["Done"] = T["The session is cancelled. Registered staff see it as cancelled on their workshop page."].Value;
         return Redirect("/facilitate/sessions");
     }
 

@@ -47,7 +47,7 @@ public sealed class NewSessionModel(WorkshopCatalog catalog, IMediator mediator,
             var (id, checks) = await editor.CreateAsync(input, User.GetStaffId(), cancellationToken);
             if (id is { } created)
             {
-                TempData["Message"] = T["The session is scheduled. Staff enrolled in the course can register now."].Value;
+                TempData["Done"] = T["The session is scheduled. Staff enrolled in the course can register now."].Value;
                 return Redirect($"/facilitate/sessions/{created}");
             }
 

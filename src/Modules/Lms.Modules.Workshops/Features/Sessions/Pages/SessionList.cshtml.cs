@@ -21,6 +21,7 @@ public sealed class SessionListModel(WorkshopsDbContext db, WorkshopCatalog cata
     public IReadOnlyList<Option> Options { get; private set; } = [];
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
     public int Total { get; private set; }
+    [TempData] public string? Done { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
