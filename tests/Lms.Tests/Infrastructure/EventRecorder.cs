@@ -29,6 +29,7 @@ public sealed class EventRecorder
         services.AddTransient<INotificationHandler<Lms.Contracts.Workshops.WorkshopCompleted>, Recorder<Lms.Contracts.Workshops.WorkshopCompleted>>();
         services.AddTransient<INotificationHandler<Lms.Contracts.Workshops.WorkshopSignOffReversed>, Recorder<Lms.Contracts.Workshops.WorkshopSignOffReversed>>();
         services.AddTransient<INotificationHandler<Lms.Contracts.Workshops.WaitlistSeatGranted>, Recorder<Lms.Contracts.Workshops.WaitlistSeatGranted>>();
+        services.AddTransient<INotificationHandler<Lms.Contracts.Workshops.WorkshopSessionCancelled>, Recorder<Lms.Contracts.Workshops.WorkshopSessionCancelled>>();
     }
 
     private sealed class Recorder<T>(EventRecorder recorder) : INotificationHandler<T> where T : INotification

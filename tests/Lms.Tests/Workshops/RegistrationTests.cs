@@ -324,4 +324,32 @@ public sealed class RegistrationTests(LmsAppFactory factory) : SiteTest(factory)
         Assert.True(forms >= 4, $"only {forms} forms checked");
         Assert.Empty(problems);
     }
+
+    [Fact]
+    public async Task Cancelling_a_session_tells_everyone_who_held_a_place_once_and_is_audited()
+    {
+        var session = await WorkshopFixture.ScheduleAsync(Factory, TimeSpan.FromDays(7), capacity: 1);
+        var people = (await WorkshopFixture.LearnersAsync(Factory)).Take(3).ToList();
+        foreach (var person in people)
+        {
+            await WorkshopFixture.RegisterAsync(Factory, session, person);
+        }
+
+        await CancelAsync(session, people[2]); // left the waiting list: not told
+        Factory.Events.Clear();
+        var admin = await SiteClient.SignInAsync(Factory, "demo-admin");
+
+        var first = await SiteClient.PostFormAsync(admin, $"/facilitate/sessions/{session}/edit?handler=CancelSession", [], $"/facilitate/sessions/{session}/edit");
+        var again = await SiteClient.PostFormAsync(admin, $"/facilitate/sessions/{session}/edit?handler=CancelSession", [], $"/facilitate/sessions/{session}/edit");
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        var cancelled = Assert.Single(Factory.Events.Of<WorkshopSessionCancelled>());
+        Assert.Equal(people.Take(2).Order(), cancelled.StaffIds.Order());
+        Assert.Equal(await WorkshopFixture.StaffIdAsync(Factory, "demo-admin"), cancelled.CancelledBy);
+        Assert.Equal(1, await Db(db => db.Audit.CountAsync(a => a.SessionId == session && a.Action == "session-cancelled")));
+        var refused = await WorkshopFixture.RegisterAsync(Factory, session, (await WorkshopFixture.LearnersAsync(Factory))[5]);
+        Assert.False(refused.Succeeded);
+        Assert.Contains("中止", refused.Message, StringComparison.Ordinal);
+    }
 }

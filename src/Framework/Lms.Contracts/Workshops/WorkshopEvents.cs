@@ -35,3 +35,9 @@ public sealed record WorkshopSignOffReversed(
 
 /// <summary>Someone on a session's waiting list got a seat (a registrant cancelled or the capacity grew).</summary>
 public sealed record WaitlistSeatGranted(Guid StaffId, Guid SessionId, Guid ActivityId, DateTimeOffset StartsAt, DateTimeOffset GrantedAt) : INotification;
+
+/// <summary>
+/// A facilitator cancelled a session; <paramref name="StaffIds"/> held a seat or a waiting-list place in it
+/// (the Notifications module tells them).
+/// </summary>
+public sealed record WorkshopSessionCancelled(Guid SessionId, Guid ActivityId, DateTimeOffset StartsAt, IReadOnlyList<Guid> StaffIds, Guid? CancelledBy, DateTimeOffset CancelledAt) : INotification;

@@ -39,6 +39,8 @@ internal static class AuditActions
     public const string WalkIn = "attendance.walkin";
     public const string SignedOff = "signoff";
     public const string Reversed = "signoff.reversed";
+    public const string SessionCancelled = "session-cancelled";
+    public const string TeamsSaved = "teams-saved";
 
     /// <summary>Where an attendance change came from (kept in the entry's detail).</summary>
     public const string ViaPage = "page";

@@ -50,6 +50,11 @@ public sealed class SessionAuditModel(WorkshopsDbContext db, WorkshopCatalog cat
             return entry.Detail ?? "";
         }
 
+        if (entry.Action == AuditActions.TeamsSaved && detail.Split(';') is [var teams, var people, var kept])
+        {
+            return kept == "0" ? T["{0} teams, {1} people", teams, people] : T["{0} teams, {1} people ({2} kept empty for their work)", teams, people, kept];
+        }
+
         return string.Join("、", detail.Split("; ").Select(part => part switch
         {
             AuditActions.ViaPage => T["on the session page"].Value,

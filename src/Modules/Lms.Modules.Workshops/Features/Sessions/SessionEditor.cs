@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Lms.Contracts.Organization;
+using Lms.Contracts.Workshops;
+using MediatR;
 using Lms.Framework.Settings;
 using Lms.Modules.Workshops.Data;
 using Lms.Modules.Workshops.Features.Registration;
@@ -29,7 +31,7 @@ internal sealed record SessionProblems(IReadOnlyDictionary<string, string> ByFie
 }
 
 /// <summary>Creates, changes and cancels sessions, checking everything before writing.</summary>
-public sealed class SessionEditor(WorkshopsDbContext db, WorkshopCatalog catalog, SeatBook seats, TimeProvider clock, IStringLocalizer<WorkshopsStrings> T)
+public sealed class SessionEditor(WorkshopsDbContext db, WorkshopCatalog catalog, SeatBook seats, IMediator mediator, TimeProvider clock, IStringLocalizer<WorkshopsStrings> T)
 {
     public const int MaxCapacity = 500;
     /// <summary>No I, O, 0, 1, 2, 5, 8, B, S, Z: nothing to misread on a projector. 26^6 ≈ 3×10^8 codes.</summary>
@@ -157,11 +159,38 @@ public sealed class SessionEditor(WorkshopsDbContext db, WorkshopCatalog catalog
         return problems;
     }
 
-    internal async Task<bool> CancelAsync(Guid sessionId, CancellationToken cancellationToken)
+    /// <summary>Cancels the session (once), records who did it, then tells everyone who held a place.</summary>
+    internal async Task<bool> CancelAsync(Guid sessionId, Guid? by, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return await db.Sessions.Where(s => s.Id == sessionId && s.CancelledAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.CancelledAt, now).SetProperty(x => x.UpdatedAt, now), cancellationToken) == 1;
+        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        if (session is null || session.CancelledAt is not null)
+        {
+            return false;
+        }
+
+        IReadOnlyList<Guid> holders;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            if (await db.Sessions.Where(s => s.Id == sessionId && s.CancelledAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.CancelledAt, now).SetProperty(x => x.UpdatedAt, now), cancellationToken) != 1)
+            {
+                return false; // someone else cancelled it a moment ago
+            }
+
+            holders = await db.Registrations.AsNoTracking()
+                .Where(r => r.SessionId == sessionId && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Waitlisted))
+                .Select(r => r.StaffId).ToListAsync(cancellationToken);
+            db.Audit.Add(new WorkshopAuditEntry
+            {
+                Id = Guid.CreateVersion7(), At = now, ActorStaffId = by, Action = Attendance.AuditActions.SessionCancelled, SessionId = sessionId,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+
+        await mediator.Publish(new WorkshopSessionCancelled(sessionId, session.ActivityId, session.StartsAt, holders, by, now), CancellationToken.None);
+        return true;
     }
 
     private static void Apply(WorkshopSession session, SessionInput input, DateTimeOffset now)

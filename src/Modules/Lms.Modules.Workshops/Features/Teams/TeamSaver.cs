@@ -99,8 +99,9 @@ public sealed class TeamSaver(WorkshopsDbContext db, TeamRoster roster, TimeProv
         var placed = wanted.Sum(w => w.Value.Count);
         db.Audit.Add(new WorkshopAuditEntry
         {
-            Id = Guid.CreateVersion7(), At = now, ActorStaffId = by, Action = "teams-saved", SessionId = sessionId,
-            Detail = $"{wanted.Count} teams, {placed} people" + (kept > 0 ? $", {kept} kept empty for their artefacts" : ""),
+            Id = Guid.CreateVersion7(), At = now, ActorStaffId = by, Action = Attendance.AuditActions.TeamsSaved, SessionId = sessionId,
+            // Numbers only ("teams;people;kept"): the audit page words them in the reader's language.
+            Detail = string.Join(';', wanted.Count, placed, kept),
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(CancellationToken.None);

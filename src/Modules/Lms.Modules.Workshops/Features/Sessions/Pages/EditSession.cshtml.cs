@@ -1,3 +1,4 @@
+using Lms.Contracts.Organization;
 using Lms.Framework.Settings;
 using Lms.Modules.Workshops.Data;
 using Lms.Modules.Workshops.Features.Shared;
@@ -72,7 +73,7 @@ public sealed class EditSessionModel(WorkshopsDbContext db, WorkshopCatalog cata
             return NotFound();
         }
 
-        await editor.CancelAsync(id, cancellationToken);
+        await editor.CancelAsync(id, User.GetStaffId(), cancellationToken);
         TempData["Done"] = T["The session is cancelled. Registered staff see it as cancelled on their workshop page."].Value;
         return Redirect("/facilitate/sessions");
     }
