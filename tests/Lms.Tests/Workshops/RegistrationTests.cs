@@ -352,4 +352,17 @@ public sealed class RegistrationTests(LmsAppFactory factory) : SiteTest(factory)
         Assert.False(refused.Succeeded);
         Assert.Contains("中止", refused.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_learner_whose_session_was_cancelled_is_told_on_their_workshops_page()
+    {
+        var session = await WorkshopFixture.ScheduleAsync(Factory, TimeSpan.FromDays(4));
+        await WorkshopFixture.RegisterAsync(Factory, session, await WorkshopFixture.StaffIdAsync(Factory, "demo-staff"));
+        var admin = await SiteClient.SignInAsync(Factory, "demo-admin");
+        await SiteClient.PostFormAsync(admin, $"/facilitate/sessions/{session}/edit?handler=CancelSession", [], $"/facilitate/sessions/{session}/edit");
+
+        var page = await (await SiteClient.SignInAsync(Factory, "demo-staff")).GetStringAsync("/workshops");
+
+        Assert.Contains("中止になりました。別のセッションを選んでください。", page, StringComparison.Ordinal);
+    }
 }

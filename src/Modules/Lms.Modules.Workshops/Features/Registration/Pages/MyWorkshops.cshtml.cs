@@ -21,6 +21,8 @@ public sealed class MyWorkshopsModel(WorkshopsDbContext db, WorkshopCatalog cata
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<SessionView> Promoted { get; private set; } = [];
+    /// <summary>Coming sessions the person had a place in that a facilitator cancelled.</summary>
+    public IReadOnlyList<SessionView> Cancelled { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -48,6 +50,8 @@ public sealed class MyWorkshopsModel(WorkshopsDbContext db, WorkshopCatalog cata
                 return new Row(w.ActivityId, info.Title, info.CourseTitle, w.Completed, booked, attended, open.GetValueOrDefault(w.ActivityId), w.DueDate);
             })
             .OrderBy(r => r.Completed).ThenBy(r => r.Booked?.StartsAt ?? DateTimeOffset.MaxValue).ToList();
+
+        Cancelled = mine.Where(s => s.Cancelled && s.StartsAt > now && s.MyStatus is "registered" or "waitlisted").ToList();
 
         // Shown once: the page marks the news as seen.
         var news = await db.Registrations.Where(r => r.StaffId == staffId && r.PromotedAt != null && !r.PromotionSeen && r.Status == RegistrationStatus.Registered)
