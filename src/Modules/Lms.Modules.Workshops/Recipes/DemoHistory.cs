@@ -7,7 +7,7 @@ using Lms.Modules.Workshops.Features.Teams;
 namespace Lms.Modules.Workshops.Recipes;
 
 /// <summary>Writes one past session of the demo history: registrations, attendance, teams, artefacts and sign-offs.</summary>
-internal sealed class DemoHistory(WorkshopsDbContext db, Random random, Guid? facilitator)
+internal sealed class DemoHistory(WorkshopsDbContext db, Random random, Guid? facilitator, Func<string> nextCode)
 {
     private int artefactSets;
 
@@ -16,7 +16,7 @@ internal sealed class DemoHistory(WorkshopsDbContext db, Random random, Guid? fa
     {
         var ends = starts.AddMinutes(Minutes(workshop));
         var session = DemoWorkshopsStep.NewSession(workshop, starts, ends, room, null, Math.Max(24, attendees.Count + absentees.Count),
-            starts.AddDays(-2), facilitator, starts.AddDays(-14));
+            starts.AddDays(-2), facilitator, starts.AddDays(-14), nextCode());
         db.Sessions.Add(session);
         foreach (var person in attendees.Select(a => a.StaffId).Concat(absentees))
         {

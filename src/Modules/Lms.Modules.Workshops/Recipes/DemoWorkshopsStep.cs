@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Lms.Contracts.Learning;
 using Lms.Contracts.Organization;
 using Lms.Framework.Recipes;
 using Lms.Framework.Settings;
 using Lms.Modules.Workshops.Data;
+using Lms.Modules.Workshops.Features.Sessions;
 using Lms.Modules.Workshops.Features.Shared;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -62,7 +62,7 @@ internal sealed class DemoWorkshopsStep(WorkshopsDbContext db, IMediator mediato
             .ToDictionary(p => p.StaffId);
         var past = 0;
         var signedOff = 0;
-        var history = new DemoHistory(db, random, facilitator);
+        var history = new DemoHistory(db, random, facilitator, NextCode);
         foreach (var group in completions.GroupBy(c => c.ActivityId))
         {
             foreach (var batch in Batches(group.OrderBy(c => c.CompletedAt).ToList()))
@@ -146,7 +146,7 @@ internal sealed class DemoWorkshopsStep(WorkshopsDbContext db, IMediator mediato
                 var starts = time.FromLocal(day, n % 2 == 0 ? new TimeOnly(13, 30) : new TimeOnly(9, 30));
                 var online = n == 2;
                 var session = NewSession(workshop, starts, starts.AddMinutes(DemoHistory.Minutes(workshop)),
-                    online ? null : Room(w + n), online ? OnlineUrl : null, capacity, time.FromLocal(day.AddDays(-2), new TimeOnly(17, 0)), facilitator, now);
+                    online ? null : Room(w + n), online ? OnlineUrl : null, capacity, time.FromLocal(day.AddDays(-2), new TimeOnly(17, 0)), facilitator, now, NextCode());
                 db.Sessions.Add(session);
                 count++;
 
@@ -171,22 +171,23 @@ internal sealed class DemoWorkshopsStep(WorkshopsDbContext db, IMediator mediato
         return count;
     }
 
-    private static readonly HashSet<string> UsedCodes = [];
+    private readonly HashSet<string> usedCodes = [];
 
-    internal static WorkshopSession NewSession(WorkshopInfo workshop, DateTimeOffset starts, DateTimeOffset ends, string? place, string? onlineUrl,
-        int capacity, DateTimeOffset deadline, Guid? facilitator, DateTimeOffset now)
+    /// <summary>Random, as real codes are; unique within this run (the table was empty before it).</summary>
+    internal string NextCode()
     {
         string code;
-        lock (UsedCodes)
+        do
         {
-            // Random, as real codes are; unique within this run (the table was empty before it).
-            do
-            {
-                code = new string(RandomNumberGenerator.GetItems("ACDEFGHJKLMNPQRTUVWXY34679".AsSpan(), 6));
-            }
-            while (!UsedCodes.Add(code));
+            code = SessionEditor.RandomCode();
         }
+        while (!usedCodes.Add(code));
+        return code;
+    }
 
+    internal static WorkshopSession NewSession(WorkshopInfo workshop, DateTimeOffset starts, DateTimeOffset ends, string? place, string? onlineUrl,
+        int capacity, DateTimeOffset deadline, Guid? facilitator, DateTimeOffset now, string code)
+    {
         var session = new WorkshopSession
         {
             Id = Guid.CreateVersion7(),

@@ -212,11 +212,14 @@ public sealed class SessionEditor(WorkshopsDbContext db, WorkshopCatalog catalog
         }
     }
 
+    /// <summary>A random check-in code (not yet checked for uniqueness).</summary>
+    internal static string RandomCode() => new(RandomNumberGenerator.GetItems(CodeAlphabet.AsSpan(), CodeLength));
+
     private async Task<string> NewCodeAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
-            var code = new string(RandomNumberGenerator.GetItems(CodeAlphabet.AsSpan(), CodeLength));
+            var code = RandomCode();
             if (!await db.Sessions.AnyAsync(s => s.CheckInCode == code, cancellationToken))
             {
                 return code;
