@@ -27,6 +27,8 @@ public sealed class EventRecorder
         services.AddTransient<INotificationHandler<Lms.Contracts.Learning.SurveySubmitted>, Recorder<Lms.Contracts.Learning.SurveySubmitted>>();
         services.AddTransient<INotificationHandler<Lms.Contracts.Learning.ActivityCompletionReversed>, Recorder<Lms.Contracts.Learning.ActivityCompletionReversed>>();
         services.AddTransient<INotificationHandler<Lms.Contracts.Workshops.WorkshopCompleted>, Recorder<Lms.Contracts.Workshops.WorkshopCompleted>>();
+        services.AddTransient<INotificationHandler<Lms.Contracts.Gamification.BadgeAwarded>, Recorder<Lms.Contracts.Gamification.BadgeAwarded>>();
+        services.AddTransient<INotificationHandler<Lms.Contracts.Gamification.BadgeRevoked>, Recorder<Lms.Contracts.Gamification.BadgeRevoked>>();
         services.AddTransient<INotificationHandler<Lms.Contracts.Workshops.WorkshopSignOffReversed>, Recorder<Lms.Contracts.Workshops.WorkshopSignOffReversed>>();
         services.AddTransient<INotificationHandler<Lms.Contracts.Workshops.WaitlistSeatGranted>, Recorder<Lms.Contracts.Workshops.WaitlistSeatGranted>>();
         services.AddTransient<INotificationHandler<Lms.Contracts.Workshops.WorkshopSessionCancelled>, Recorder<Lms.Contracts.Workshops.WorkshopSessionCancelled>>();

@@ -70,3 +70,31 @@ internal sealed class GetStaffCardsHandler(OrganizationDbContext db) : IRequestH
                       select new StaffCard(s.Id, s.FamilyName + " " + s.GivenName, s.EmployeeNumber, u.Path, s.IsActive)).ToListAsync(cancellationToken);
     }
 }
+
+internal sealed class GetStaffContactsHandler(OrganizationDbContext db) : IRequestHandler<GetStaffContacts, IReadOnlyList<StaffContact>>
+{
+    public async Task<IReadOnlyList<StaffContact>> Handle(GetStaffContacts request, CancellationToken cancellationToken)
+    {
+        var ids = request.StaffIds.Distinct().ToList();
+        return await db.Staff.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new StaffContact(s.Id, s.FamilyName + " " + s.GivenName, s.EmployeeNumber, s.Email, s.IsActive))
+            .ToListAsync(cancellationToken);
+    }
+}
+
+internal sealed class FindStaffByEmployeeNumbersHandler(OrganizationDbContext db) : IRequestHandler<FindStaffByEmployeeNumbers, IReadOnlyList<StaffContact>>
+{
+    public async Task<IReadOnlyList<StaffContact>> Handle(FindStaffByEmployeeNumbers request, CancellationToken cancellationToken)
+    {
+        var numbers = request.EmployeeNumbers.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        var found = new List<StaffContact>(numbers.Count);
+        foreach (var chunk in numbers.Chunk(500))
+        {
+            found.AddRange(await db.Staff.AsNoTracking().Where(s => chunk.Contains(s.EmployeeNumber))
+                .Select(s => new StaffContact(s.Id, s.FamilyName + " " + s.GivenName, s.EmployeeNumber, s.Email, s.IsActive))
+                .ToListAsync(cancellationToken));
+        }
+
+        return found;
+    }
+}
