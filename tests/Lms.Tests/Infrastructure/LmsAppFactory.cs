@@ -71,6 +71,7 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>An empty site again, set up as on first start (without the demo city).</summary>
     public async Task ResetAsync()
     {
+        await WaitForJobsAsync();
         await using (var connection = await OpenConnectionAsync())
         {
             if (connection is SqliteConnection)
@@ -97,6 +98,25 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
         await RunRecipeAsync(SiteSetup.SetupRecipeFile);
     }
 
+    /// <summary>
+    /// Waits until the job server has nothing queued or running, so a job a test enqueued (a retroactive
+    /// award, say) cannot write into the next test's freshly reset database.
+    /// </summary>
+    public async Task WaitForJobsAsync(TimeSpan? timeout = null)
+    {
+        if (Services.GetService<Hangfire.JobStorage>() is not { } storage)
+        {
+            return;
+        }
+
+        var monitor = storage.GetMonitoringApi();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (DateTime.UtcNow < deadline && (monitor.ProcessingCount() > 0 || monitor.Queues().Any(q => q.Length > 0)))
+        {
+            await Task.Delay(50);
+        }
+    }
+
     public async Task RunRecipeAsync(string fileName) =>
         await Services.GetRequiredService<RecipeRunner>().RunFileAsync(Path.Combine(SiteSetup.RecipesDirectory(Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()), fileName), "tests", default);
 
@@ -121,7 +141,14 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
         return await action(scope.ServiceProvider);
     }
 
-    private async Task<DbConnection> OpenConnectionAsync()
+    public async Task WithScopeAsync(Func<IServiceProvider, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+
+    /// <summary>A raw connection to the test database (for tests that must break something on purpose).</summary>
+    internal async Task<DbConnection> OpenConnectionAsync()
     {
         var options = Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         DbConnection connection = options.Provider == DatabaseProvider.Postgres
