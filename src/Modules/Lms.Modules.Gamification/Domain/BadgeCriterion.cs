@@ -31,7 +31,6 @@ internal sealed record BadgeCriterion
     /// <summary>The course (kind <c>course</c>).</summary>
     public Guid? Course { get; init; }
     /// <summary>The tier (kind <c>tier-workshops</c>).</summary>
-    [JsonConverter(typeof(JsonStringEnumConverter<StaffTier>))]
     public StaffTier? Tier { get; init; }
     /// <summary>The threshold (kind <c>points</c>).</summary>
     public int? Points { get; init; }
