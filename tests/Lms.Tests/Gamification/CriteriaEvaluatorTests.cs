@@ -33,7 +33,7 @@ public sealed class CriteriaEvaluatorTests
         new(Me, course.Id, null, completedDay is { } d ? T0.AddDays(d) : null);
 
     private static PersonFacts Facts(IEnumerable<LearnerCompletion> done, IEnumerable<LearnerEnrolment> enrolments, int points = 0) =>
-        new(Me, StaffTier.General, done, enrolments, points);
+        new(Me, done, enrolments, points);
 
     [Fact]
     public void A_workshop_criterion_is_met_by_that_workshop_only_and_its_completion_is_the_evidence()

@@ -5,10 +5,9 @@ using Lms.Contracts.Organization;
 namespace Lms.Modules.Gamification.Domain;
 
 /// <summary>What one person has done, as far as badges are concerned.</summary>
-internal sealed class PersonFacts(Guid staffId, StaffTier? tier, IEnumerable<LearnerCompletion> completions, IEnumerable<LearnerEnrolment> enrolments, int points)
+internal sealed class PersonFacts(Guid staffId, IEnumerable<LearnerCompletion> completions, IEnumerable<LearnerEnrolment> enrolments, int points)
 {
     public Guid StaffId { get; } = staffId;
-    public StaffTier? Tier { get; } = tier;
     public int Points { get; } = points;
     public IReadOnlyDictionary<Guid, LearnerCompletion> Completions { get; } =
         completions.GroupBy(c => c.ActivityId).ToDictionary(g => g.Key, g => g.MinBy(c => c.CompletedAt)!);

@@ -23,7 +23,8 @@ internal sealed class BadgeAwarder(GamificationDbContext db, IMediator mediator,
         new(await mediator.Send(new GetPublishedCourses(), cancellationToken), (await settings.GetAsync(cancellationToken)).ProgrammeKeyPrefix);
 
     /// <summary>
-    /// Awards every live badge the people now meet. <paramref name="trigger"/> is what just happened (a
+    /// Awards every live badge the people now meet (callers pass active people: the event's subject, or the
+    /// job's list of active staff). <paramref name="trigger"/> is what just happened (a
     /// workshop sign-off with its session): it becomes the evidence when it is what the badge asks for.
     /// Returns the new awards.
     /// </summary>
@@ -43,7 +44,6 @@ internal sealed class BadgeAwarder(GamificationDbContext db, IMediator mediator,
 
         var catalog = await CatalogAsync(cancellationToken);
         var records = await mediator.Send(new GetLearningRecords(staffIds), cancellationToken);
-        var placements = (await mediator.Send(new GetStaffPlacements(staffIds), cancellationToken)).ToDictionary(p => p.StaffId);
         var held = new HashSet<(Guid, Guid)>();
         var totals = new Dictionary<Guid, int>();
         foreach (var chunk in staffIds.Chunk(500))
@@ -66,11 +66,6 @@ internal sealed class BadgeAwarder(GamificationDbContext db, IMediator mediator,
         var fresh = new List<BadgeAward>();
         foreach (var staffId in staffIds.Distinct())
         {
-            if (!placements.TryGetValue(staffId, out var placement) || !placement.IsActive)
-            {
-                continue;
-            }
-
             var done = completions[staffId].ToList();
             // A sign-off may reach us before Learning has recorded the completion it causes: it counts already.
             if (trigger is { SessionId: not null, ActivityId: { } signedOff, At: { } signedOffAt } && done.All(c => c.ActivityId != signedOff)
@@ -79,7 +74,7 @@ internal sealed class BadgeAwarder(GamificationDbContext db, IMediator mediator,
                 done.Add(new LearnerCompletion(staffId, workshop.Course.Id, signedOff, ActivityKind.Workshop, signedOffAt));
             }
 
-            var facts = new PersonFacts(staffId, placement.Tier, done, enrolments[staffId], totals.GetValueOrDefault(staffId));
+            var facts = new PersonFacts(staffId, done, enrolments[staffId], totals.GetValueOrDefault(staffId));
             foreach (var (badge, criterion) in criteria)
             {
                 if (held.Contains((badge.Id, staffId)) || CriteriaEvaluator.Evaluate(criterion!, facts, catalog) is not { } evidence)

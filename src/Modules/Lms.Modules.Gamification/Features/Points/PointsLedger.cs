@@ -14,9 +14,12 @@ namespace Lms.Modules.Gamification.Features.Points;
 /// </summary>
 internal sealed class PointsLedger(GamificationDbContext db, GameSettingsStore settingsStore, SiteTime siteTime, TimeProvider clock)
 {
-    public static string ActivityKey(Guid activityId, DateTimeOffset completedAt) => $"activity:{activityId:N}@{completedAt.UtcTicks}";
+    // Milliseconds, not ticks: the providers store instants with less precision than DateTimeOffset holds (SQLite
+    // through the binary converter, PostgreSQL in microseconds), and an event's time must give the same key as
+    // the same completion read back by the reconciliation.
+    public static string ActivityKey(Guid activityId, DateTimeOffset completedAt) => $"activity:{activityId:N}@{completedAt.ToUnixTimeMilliseconds()}";
 
-    public static string CourseKey(Guid courseId, DateTimeOffset completedAt) => $"course:{courseId:N}@{completedAt.UtcTicks}";
+    public static string CourseKey(Guid courseId, DateTimeOffset completedAt) => $"course:{courseId:N}@{completedAt.ToUnixTimeMilliseconds()}";
 
     public static string KindName(ActivityKind kind) => kind.ToString().ToLowerInvariant();
 
