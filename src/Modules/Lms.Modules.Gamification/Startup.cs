@@ -9,6 +9,7 @@ using Lms.Modules.Gamification.Domain;
 using Lms.Modules.Gamification.Features.Awarding;
 using Lms.Modules.Gamification.Features.Badges;
 using Lms.Modules.Gamification.Features.Points;
+using Lms.Modules.Gamification.Features.Wallet;
 using Lms.Modules.Gamification.Jobs;
 using Lms.Modules.Gamification.Recipes;
 using Microsoft.AspNetCore.Routing;
@@ -31,6 +32,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<BadgeDefinitions>();
         services.AddRecurringJob<AwardBadgesJob>(AwardBadgesJob.Id, "30 3 * * *", "Reconcile points and award badges to everyone who qualifies (also after a badge is defined or changed)");
         services.AddRecipeStep<BadgesStep>();
+        WalletServices.Add(services);
 
         services.AddSingleton<IPermissionProvider, Permissions>();
     }
@@ -38,5 +40,6 @@ public sealed class Startup : ModuleStartup
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         BadgeImageEndpoints.Map(endpoints);
+        WalletServices.Map(endpoints);
     }
 }
