@@ -10,6 +10,7 @@ using Lms.Modules.Gamification.Features.Awarding;
 using Lms.Modules.Gamification.Features.Badges;
 using Lms.Modules.Gamification.Features.OpenBadges;
 using Lms.Modules.Gamification.Features.Points;
+using Lms.Modules.Gamification.Features.Wallet;
 using Lms.Modules.Gamification.Jobs;
 using Lms.Modules.Gamification.Recipes;
 using Microsoft.AspNetCore.Routing;
@@ -33,6 +34,7 @@ public sealed class Startup : ModuleStartup
         services.AddRecurringJob<AwardBadgesJob>(AwardBadgesJob.Id, "30 3 * * *", "Reconcile points and award badges to everyone who qualifies (also after a badge is defined or changed)");
         services.AddRecipeStep<BadgesStep>();
         OpenBadgesServices.Add(services);
+        WalletServices.Add(services);
 
         services.AddSingleton<IPermissionProvider, Permissions>();
     }
@@ -41,5 +43,6 @@ public sealed class Startup : ModuleStartup
     {
         BadgeImageEndpoints.Map(endpoints);
         OpenBadgesServices.Map(endpoints);
+        WalletServices.Map(endpoints);
     }
 }
