@@ -35,6 +35,7 @@ public sealed class Startup : ModuleStartup
         services.AddRecipeStep<BadgesStep>();
         OpenBadgesServices.Add(services);
         WalletServices.Add(services);
+        Features.Social.SocialServices.Add(services);
 
         services.AddSingleton<IPermissionProvider, Permissions>();
     }
@@ -44,5 +45,6 @@ public sealed class Startup : ModuleStartup
         BadgeImageEndpoints.Map(endpoints);
         OpenBadgesServices.Map(endpoints);
         WalletServices.Map(endpoints);
+        Features.Social.SocialServices.Map(endpoints);
     }
 }
