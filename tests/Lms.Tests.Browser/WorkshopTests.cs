@@ -92,6 +92,8 @@ public sealed partial class WorkshopTests(BrowserFixture fixture)
         var item = staff.Locator(".workshop-item", new() { HasText = "ワークショップ2：インサイトからアイデア、そしてピッチへ" });
         await item.GetByText("修了しました").WaitForAsync();
         await Shot(staff, "workshop-completed.png");
+
+        await GamificationTests.BadgeOfTheSignedOffWorkshopAsync(fixture, staff);
     }
 
     private static async Task<IPage> SignInAsync(IPage page, string userName)
