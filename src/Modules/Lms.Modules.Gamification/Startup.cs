@@ -31,6 +31,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<BadgeDefinitions>();
         services.AddRecurringJob<AwardBadgesJob>(AwardBadgesJob.Id, "30 3 * * *", "Reconcile points and award badges to everyone who qualifies (also after a badge is defined or changed)");
         services.AddRecipeStep<BadgesStep>();
+        Features.Admin.GamificationAdmin.Add(services);
 
         services.AddSingleton<IPermissionProvider, Permissions>();
     }
@@ -38,5 +39,6 @@ public sealed class Startup : ModuleStartup
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         BadgeImageEndpoints.Map(endpoints);
+        Features.Admin.GamificationAdmin.Map(endpoints);
     }
 }
