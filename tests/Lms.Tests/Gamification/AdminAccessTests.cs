@@ -39,7 +39,7 @@ public sealed class AdminAccessTests(LmsAppFactory factory) : SiteTest(factory)
     public async Task A_member_of_staff_gets_403_on_every_admin_page_and_every_post_and_nothing_changes()
     {
         var staff = await SiteClient.SignInAsync(Factory, "demo-staff");
-        foreach (var page in Pages.Append("/admin/badges/preview.svg?palette=teal&icon=star&label=x"))
+        foreach (var page in Pages.Append("/admin/badges/preview.svg?palette=teal&icon=star&label=x").Append("/admin/badges/bulk-template.csv"))
         {
             Assert.True(HttpStatusCode.Forbidden == (await staff.GetAsync(page)).StatusCode, page);
         }

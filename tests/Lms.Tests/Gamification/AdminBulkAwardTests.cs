@@ -134,6 +134,18 @@ public sealed class AdminBulkAwardTests(LmsAppFactory factory) : SiteTest(factor
     }
 
     [Fact]
+    public async Task The_empty_file_offered_for_download_is_filled_in_and_read_back()
+    {
+        var admin = await AdminAsync(Factory);
+        var template = await admin.GetByteArrayAsync("/admin/badges/bulk-template.csv");
+        Assert.Equal("\uFEFF職員番号\r\n", Encoding.UTF8.GetString(template));
+
+        var filled = template.Concat(Encoding.UTF8.GetBytes($"{staff[5].EmployeeNumber}\r\n")).ToArray();
+        var preview = Parse(await (await UploadAsync(admin, filled, "award", "ひな形から")).Content.ReadAsStringAsync());
+        Assert.Equal(("1 人", "0 行"), (Count(preview, 0), Count(preview, 2)));
+    }
+
+    [Fact]
     public async Task A_confirmation_whose_file_was_altered_after_the_preview_applies_nothing_and_shows_the_new_list()
     {
         var (a, b) = (staff[0], staff[1]);

@@ -33,5 +33,10 @@ internal static class GamificationAdmin
             http.Response.Headers.CacheControl = "private, max-age=60";
             return Results.Text(BadgeArt.Svg(palette ?? "", icon ?? "", word.Length > 4 ? word[..4] : word), BadgeImages.Svg, Encoding.UTF8);
         }).RequireAuthorization(Permissions.ManageBadges.Name);
+
+        // A file to start from for bulk awards: the heading Excel needs, UTF-8 with a byte order mark so Excel reads it as such.
+        endpoints.MapGet("/admin/badges/bulk-template.csv", () =>
+            Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("職員番号\r\n")).ToArray(), "text/csv; charset=utf-8", "employee-numbers.csv"))
+            .RequireAuthorization(Permissions.ManageBadges.Name);
     }
 }
