@@ -74,6 +74,8 @@ public sealed class BadgeEditorModel(GamificationDbContext db, IStringLocalizer<
             return NotFound();
         }
 
+        // Shows the badge as stored: nothing posted with another handler (a revoke) may slip into the form.
+        UploadData = UploadName = UploadType = null;
         if (found.Badge is { } badge)
         {
             NameJa = badge.NameJa;
@@ -366,9 +368,9 @@ public sealed class BadgeEditorModel(GamificationDbContext db, IStringLocalizer<
     /// <summary>The preview's address: what the form would draw now.</summary>
     public string PreviewUrl()
     {
-        if (ImageMode == "upload" && UploadData is { Length: > 0 } data && UploadType is { } type)
+        if (ImageMode == "upload" && UploadData is { Length: > 0 } data && UploadType is BadgeImages.Png or BadgeImages.Svg)
         {
-            return $"data:{type};base64,{data}";
+            return $"data:{UploadType};base64,{data}";
         }
 
         if (ImageMode == "current" && HasUploadedImage && CurrentImageUrl is { } current)
