@@ -36,6 +36,7 @@ public sealed class Startup : ModuleStartup
         OpenBadgesServices.Add(services);
         WalletServices.Add(services);
         Features.Social.SocialServices.Add(services);
+        Features.Admin.GamificationAdmin.Add(services);
 
         services.AddSingleton<IPermissionProvider, Permissions>();
     }
@@ -46,5 +47,6 @@ public sealed class Startup : ModuleStartup
         OpenBadgesServices.Map(endpoints);
         WalletServices.Map(endpoints);
         Features.Social.SocialServices.Map(endpoints);
+        Features.Admin.GamificationAdmin.Map(endpoints);
     }
 }
