@@ -77,7 +77,7 @@ public sealed class AdminAccessTests(LmsAppFactory factory) : SiteTest(factory)
             .ToDictionary(a => a.GetAttribute("href")!, a => a.TextContent.Trim());
         Assert.Equal("バッジ", menu["/admin/badges"]);
         Assert.Equal("ポイントとレベル", menu["/admin/gamification/settings"]);
-        Assert.Equal("部署チャレンジ", menu["/admin/gamification/challenges"]);
+        Assert.Equal("部署チャレンジ一覧", menu["/admin/gamification/challenges"]);
 
         var (forms, problems) = await PostingForms.CheckAsync(Pages.Select(p => (admin, p)));
         Assert.Empty(problems);

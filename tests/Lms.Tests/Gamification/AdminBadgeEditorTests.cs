@@ -60,7 +60,7 @@ public sealed class AdminBadgeEditorTests(LmsAppFactory factory) : SiteTest(fact
         var list = await BodyAsync(await admin.GetAsync("/admin/badges"));
         Assert.Contains("1200ポイントに到達する", list, StringComparison.Ordinal);
         Assert.Contains($"コース「{core.Title}」を修了する", list, StringComparison.Ordinal);
-        Assert.Contains($"すべて満たす：ワークショップ「{workshop.Title}」を修了する", list, StringComparison.Ordinal);
+        Assert.Contains($"すべて満たす：「{workshop.Title}」を修了する", list, StringComparison.Ordinal);
         Assert.Equal(cases.Length, await DbAsync(Factory, db => db.Audit.CountAsync(a => a.Action == "badge-created" && a.By == "demo-admin")));
     }
 

@@ -39,7 +39,7 @@ public sealed class WalletTests(LmsAppFactory factory) : SiteTest(factory)
         Assert.Contains($"/api/v1/badges/assertions/{persona.Id}/image\"", page);
         // Still to earn, with how: the second general workshop; an executive badge too (everyone may see the whole set).
         Assert.Contains("これから獲得できるバッジ", page);
-        Assert.Contains("ワークショップ「ワークショップ2：インサイトからアイデア、そしてピッチへ」を修了する", page);
+        Assert.Contains("「ワークショップ2：インサイトからアイデア、そしてピッチへ」を修了する", page);
         Assert.Contains("ポイントの記録", page);
         Assert.Matches("(レッスン|クイズ|ふりかえり|アンケート)『", page);
         Assert.Contains("/about/gamification", page);
@@ -96,7 +96,7 @@ public sealed class WalletTests(LmsAppFactory factory) : SiteTest(factory)
         Assert.Contains(name, publicPage);
         Assert.Contains(WalletFixture.PersonaBadge, publicPage);
         Assert.Contains("市民一人ひとりの体験を思い描く力", publicPage); // the description
-        Assert.Contains("ワークショップ「ワークショップ1：ペルソナとカスタマージャーニーを描く」を修了する", publicPage); // the criteria
+        Assert.Contains("「ワークショップ1：ペルソナとカスタマージャーニーを描く」を修了する", publicPage); // the criteria
         Assert.Contains("市役所", publicPage); // the issuer
         Assert.Contains($"/api/v1/badges/assertions/{award.Id}\"", publicPage);
         Assert.Contains($"/api/v1/badges/credentials/{award.Id}\"", publicPage);

@@ -13,7 +13,7 @@ namespace Lms.Modules.Gamification.Features.Admin.Challenges;
 internal sealed record ChallengeInput(string? TitleJa, string? TitleEn, string? Department, string? TargetPercent, string? StartsOn, string? EndsOn);
 
 /// <summary>Creates, changes and archives department challenges. Everything is checked before anything is written.</summary>
-internal sealed class ChallengeEditor(GamificationDbContext db, IMediator mediator, TimeProvider clock, IStringLocalizer<GamificationStrings> T)
+internal sealed class ChallengeEditor(GamificationDbContext db, IMediator mediator, Social.ChallengeBoard board, TimeProvider clock, IStringLocalizer<GamificationStrings> T)
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy/M/d", "yyyy-M-d"];
 
@@ -97,6 +97,7 @@ internal sealed class ChallengeEditor(GamificationDbContext db, IMediator mediat
         challenge.EndsOn = ends!.Value;
         db.Audit.Add(new GameAuditEntry { Action = created ? "challenge-created" : "challenge-changed", Detail = $"{challenge.Id}: {titleJa}", By = by, At = now });
         await db.SaveChangesAsync(cancellationToken);
+        board.Forget(); // staff see the change now, not when the cached list expires
         return (challenge, problems);
     }
 
@@ -113,6 +114,7 @@ internal sealed class ChallengeEditor(GamificationDbContext db, IMediator mediat
             challenge.IsArchived = archived;
             db.Audit.Add(new GameAuditEntry { Action = archived ? "challenge-archived" : "challenge-unarchived", Detail = $"{challenge.Id}: {challenge.TitleJa}", By = by, At = clock.GetUtcNow() });
             await db.SaveChangesAsync(cancellationToken);
+            board.Forget();
         }
 
         return true;
