@@ -59,4 +59,18 @@ public sealed class DefaultBadgesTests(LmsAppFactory factory) : SiteTest(factory
         var everyone = await GameFixture.GameDb(Factory, db => db.Awards.Select(a => a.StaffId).Distinct().CountAsync());
         Assert.True(everyone > 100, $"{everyone} people hold a badge");
     }
+
+    [Fact]
+    public async Task Badges_still_to_earn_are_only_those_within_reach_of_ones_courses()
+    {
+        await Factory.RunRecipeAsync("demo.recipe.json");
+        var staff = await SiteClient.SignInAsync(Factory, "demo-staff");
+
+        var page = await staff.GetStringAsync("/me/achievements");
+
+        Assert.Contains("アイデアを形に", page, StringComparison.Ordinal); // the general course's second workshop, still to do
+        Assert.Contains("学び続ける人", page, StringComparison.Ordinal); // points: anyone
+        Assert.DoesNotContain("まちの未来を描く", page, StringComparison.Ordinal); // an executives' workshop
+        Assert.DoesNotContain("ワークショップ皆勤（管理職）", page, StringComparison.Ordinal);
+    }
 }

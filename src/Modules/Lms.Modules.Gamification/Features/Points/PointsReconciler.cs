@@ -1,4 +1,5 @@
 using Lms.Contracts.Learning;
+using Lms.Framework.Data;
 using Lms.Framework.Settings;
 using Lms.Modules.Gamification.Data;
 using Lms.Modules.Gamification.Domain;
@@ -53,13 +54,43 @@ internal sealed class PointsReconciler(GamificationDbContext db, IMediator media
             });
         }
 
+        var added = 0;
         foreach (var chunk in lines.Chunk(2000))
         {
             db.Points.AddRange(chunk);
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                added += chunk.Length;
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                // An event handler wrote some of these lines meanwhile: keep theirs, add the rest one by one.
+                db.ChangeTracker.Clear();
+            }
+
+            foreach (var line in chunk)
+            {
+                line.Id = 0;
+                db.Points.Add(line);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    added++;
+                }
+                catch (DbUpdateException e) when (e.IsUniqueViolation())
+                {
+                    // already there
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
         }
 
-        return lines.Count;
+        return added;
     }
 }

@@ -27,7 +27,7 @@ internal sealed record AwardView(
 internal sealed record BadgeToEarn(Guid BadgeId, string Name, string Description, string ImageUrl, string HowToEarn);
 
 /// <summary>Turns a person's awards and the badges still open to them into what the page and the API show.</summary>
-internal sealed class AwardViews(BadgeWallet wallet, BadgeAwarder awarder, EvidenceText evidence, CriteriaText criteria, SiteTime time)
+internal sealed class AwardViews(BadgeWallet wallet, BadgeAwarder awarder, EvidenceText evidence, CriteriaText criteria, SiteTime time, MediatR.IMediator mediator)
 {
     /// <summary>The published courses (titles for evidence and criteria): one read for the whole page.</summary>
     public Task<CourseCatalog> CatalogAsync(CancellationToken cancellationToken = default) => awarder.CatalogAsync(cancellationToken);
@@ -56,7 +56,9 @@ internal sealed class AwardViews(BadgeWallet wallet, BadgeAwarder awarder, Evide
     public async Task<IReadOnlyList<BadgeToEarn>> ToEarnAsync(Guid staffId, CourseCatalog catalog, CancellationToken cancellationToken = default)
     {
         var english = !LmsCultures.IsJapanese;
+        var enrolled = (await mediator.Send(new Lms.Contracts.Learning.GetLearningRecords([staffId]), cancellationToken)).Enrolments.Select(e => e.CourseId).ToHashSet();
         return (await wallet.NotYetEarnedAsync(staffId, cancellationToken))
+            .Where(b => BadgeCriterion.Parse(b.CriteriaJson) is { } c && CriteriaReach.Reachable(c, enrolled, catalog))
             .Select(b => new BadgeToEarn(b.Id, b.Name(english), b.Description(english), BadgeImages.PathOf(b),
                 BadgeCriterion.Parse(b.CriteriaJson) is { } criterion ? criteria.Describe(criterion, catalog) : ""))
             .ToList();
