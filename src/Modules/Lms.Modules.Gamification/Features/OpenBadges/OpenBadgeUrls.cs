@@ -17,10 +17,22 @@ internal sealed record OpenBadgeUrls(string Base)
 
     public static async Task<OpenBadgeUrls> ForAsync(HttpContext http, ISiteSettingsService settings, CancellationToken cancellationToken)
     {
-        var configured = (await settings.GetAsync(cancellationToken)).BaseUrl;
-        var root = configured is { Length: > 0 } ? configured : $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
-        return new OpenBadgeUrls(root.TrimEnd('/'));
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(http);
+        return new OpenBadgeUrls(Origin(await settings.GetAsync(cancellationToken), http.Request));
     }
+
+    /// <summary>The site's own address: the configured base URL (what the outside world sees behind a proxy), else the request's.</summary>
+    public static string Origin(SiteSettings site, HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        ArgumentNullException.ThrowIfNull(request);
+        var root = site.BaseUrl is { Length: > 0 } configured ? configured : $"{request.Scheme}://{request.Host}{request.PathBase}";
+        return root.TrimEnd('/');
+    }
+
+    /// <summary>The same addresses relative to the site (for links on its own pages).</summary>
+    public static readonly OpenBadgeUrls Relative = new("");
 
     public string Issuer => $"{Base}{ApiPrefix}/issuer";
 

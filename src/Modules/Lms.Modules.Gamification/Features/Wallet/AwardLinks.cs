@@ -11,22 +11,17 @@ internal static class AwardLinks
 {
     public static string PublicPage(Guid awardId) => $"/badges/awards/{awardId}";
 
+    // The Open Badges paths come from the export itself, so the links cannot drift from what it serves.
+
     /// <summary>Open Badges 2.0 assertion (JSON-LD).</summary>
-    public static string Assertion(Guid awardId) => $"/api/v1/badges/assertions/{awardId}";
+    public static string Assertion(Guid awardId) => OpenBadges.OpenBadgeUrls.Relative.Assertion(awardId);
 
     /// <summary>Open Badges 3.0 verifiable credential.</summary>
-    public static string Credential(Guid awardId) => $"/api/v1/badges/credentials/{awardId}";
+    public static string Credential(Guid awardId) => OpenBadges.OpenBadgeUrls.Relative.Credential(awardId);
 
     /// <summary>The badge image with the assertion baked in, to download and keep or upload to a backpack.</summary>
-    public static string BakedImage(Guid awardId) => $"/api/v1/badges/assertions/{awardId}/image";
+    public static string BakedImage(Guid awardId) => OpenBadges.OpenBadgeUrls.Relative.BakedImage(awardId);
 
-    /// <summary>
-    /// The site's own address: the configured base URL (what the outside world sees behind a proxy), else the request's.
-    /// </summary>
-    public static string Origin(SiteSettings site, HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(site);
-        ArgumentNullException.ThrowIfNull(request);
-        return site.BaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
-    }
+    /// <summary>The site's own address (see <see cref="OpenBadges.OpenBadgeUrls.Origin"/>).</summary>
+    public static string Origin(SiteSettings site, HttpRequest request) => OpenBadges.OpenBadgeUrls.Origin(site, request);
 }
