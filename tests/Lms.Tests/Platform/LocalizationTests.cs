@@ -47,6 +47,7 @@ public sealed partial class LocalizationTests
         { "src/Modules/Lms.Modules.Templates", "src/Modules/Lms.Modules.Templates/Resources/TemplatesStrings.ja.resx", "TemplatesStrings" },
         { "src/Modules/Lms.Modules.Workshops", "src/Modules/Lms.Modules.Workshops/Resources/WorkshopsStrings.ja.resx", "WorkshopsStrings" },
         { "src/Modules/Lms.Modules.Gamification", "src/Modules/Lms.Modules.Gamification/Resources/GamificationStrings.ja.resx", "GamificationStrings" },
+        { "src/Modules/Lms.Modules.Notifications", "src/Modules/Lms.Modules.Notifications/Resources/NotificationsStrings.ja.resx", "NotificationsStrings" },
     };
 
     [Theory]
