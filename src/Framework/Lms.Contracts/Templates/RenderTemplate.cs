@@ -34,6 +34,7 @@ public static class TemplateKeys
     public const string MailSessionTomorrow = "mail/session-tomorrow";
     public const string MailWaitlistSeat = "mail/waitlist-seat";
     public const string MailManagerDigest = "mail/manager-digest";
+    public const string MailSessionCancelled = "mail/session-cancelled";
     public const string CertificateCourse = "certificate/course";
 }
 

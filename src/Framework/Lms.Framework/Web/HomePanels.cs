@@ -10,3 +10,12 @@ public interface IHomePanelProvider
 {
     IEnumerable<HomePanel> GetPanels(ClaimsPrincipal user);
 }
+
+/// <summary>A small item in the page header (e.g. the notification bell): a view component of some module.</summary>
+public sealed record HeaderWidget(string ViewComponent, int Order);
+
+/// <summary>Modules put items in the staff header through this; a widget must be cheap (it renders on every page).</summary>
+public interface IHeaderWidgetProvider
+{
+    IEnumerable<HeaderWidget> GetWidgets(ClaimsPrincipal user);
+}

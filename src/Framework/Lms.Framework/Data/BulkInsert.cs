@@ -1,0 +1,90 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Lms.Framework.Data;
+
+public static class BulkInsert
+{
+    /// <summary>Rows per statement at most; fewer when the entity has many columns (parameter limits).</summary>
+    public const int MaxRowsPerStatement = 1000;
+
+    private const int MaxParametersPerStatement = 30_000;
+
+    /// <summary>
+    /// Inserts many rows with multi-row <c>INSERT … ON CONFLICT DO NOTHING</c> statements (PostgreSQL and SQLite
+    /// both read it): a row whose key or unique index is already taken is skipped, not an error, so a job that
+    /// runs twice or on two nodes at once stores each row once. Values go through the model's converters, as
+    /// EF would write them. The rows must carry their keys (no store-generated columns); the change tracker
+    /// is not involved. Runs in the context's current transaction when there is one. Returns how many rows
+    /// were actually inserted.
+    /// </summary>
+    public static async Task<int> InsertIgnoringDuplicatesAsync<T>(this DbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of {db.GetType().Name}.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var columns = entity.GetProperties()
+            .Select(p => (Property: p, Column: p.GetColumnName(table), Mapping: (RelationalTypeMapping)p.GetRelationalTypeMapping()))
+            .Where(c => c.Column is not null)
+            .ToList();
+        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Column!)))}) VALUES ";
+        var rowsPerStatement = Math.Clamp(MaxParametersPerStatement / columns.Count, 1, MaxRowsPerStatement);
+
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            var inserted = 0;
+            foreach (var chunk in rows.Chunk(rowsPerStatement))
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                var text = new StringBuilder(head);
+                var n = 0;
+                for (var r = 0; r < chunk.Length; r++)
+                {
+                    text.Append(r == 0 ? "(" : ", (");
+                    for (var c = 0; c < columns.Count; c++)
+                    {
+                        var (property, _, mapping) = columns[c];
+                        var name = "p" + n++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        text.Append(c == 0 ? "@" : ", @").Append(name);
+                        command.Parameters.Add(mapping.CreateParameter(command, name, property.GetGetter().GetClrValue(chunk[r]), property.IsNullable));
+                    }
+
+                    text.Append(')');
+                }
+
+                text.Append(" ON CONFLICT DO NOTHING");
+                command.CommandText = text.ToString();
+                inserted += await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return inserted;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Lms.Modules.Notifications.Domain;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace Lms.Modules.Notifications.Features.Preferences;
+
+/// <summary>
+/// The preferences link of an e-mail: no sign-in, and only the preferences of the person the token names
+/// (no id in the address to change). An unknown or altered token is a plain 404.
+/// </summary>
+[AllowAnonymous]
+public sealed class LinkedPreferencesModel(IStringLocalizer<NotificationsStrings> T) : PageModel
+{
+    [BindProperty] public PreferencesForm Form { get; set; } = new();
+    [TempData] public string? Message { get; set; }
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
+    {
+        if (HttpContext.RequestServices.GetRequiredService<PreferenceLinks>().Read(token) is not { } staffId)
+        {
+            return NotFound();
+        }
+
+        Form = PreferencesForm.From(await HttpContext.RequestServices.GetRequiredService<PreferenceStore>().GetAsync(staffId, cancellationToken));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
+    {
+        if (HttpContext.RequestServices.GetRequiredService<PreferenceLinks>().Read(token) is not { } staffId)
+        {
+            return NotFound();
+        }
+
+        var (preferences, error) = Form.Read(T);
+        if (preferences is null)
+        {
+            Error = error;
+            return Page();
+        }
+
+        await HttpContext.RequestServices.GetRequiredService<PreferenceStore>().SaveAsync(staffId, preferences, cancellationToken);
+        Message = T["Your notification settings are saved."];
+        return Redirect($"/notifications/preferences/{token}");
+    }
+}

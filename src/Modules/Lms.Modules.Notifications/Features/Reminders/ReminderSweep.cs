@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Lms.Contracts.Courses;
+using Lms.Contracts.Learning;
+using Lms.Contracts.Organization;
+using Lms.Contracts.Workshops;
+using Lms.Framework.Data;
+using Lms.Framework.Jobs;
+using Lms.Framework.Settings;
+using Lms.Modules.Notifications.Data;
+using Lms.Modules.Notifications.Domain;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Lms.Modules.Notifications.Features.Reminders;
+
+internal sealed record SweepResult(int Candidates, int Decided, int Created, IReadOnlyDictionary<string, int> CreatedByKind, TimeSpan Elapsed)
+{
+    public override string ToString() =>
+        $"{Candidates:N0} open enrolments looked at, {Decided:N0} reminders due, {Created:N0} new" +
+        (CreatedByKind.Count == 0 ? "" : " (" + string.Join(", ", CreatedByKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value:N0}")) + ")") +
+        $", {Decided - Created:N0} already sent, in {Elapsed.TotalSeconds:0.0} s";
+}
+
+/// <summary>
+/// The reminder sweep: asks Learning for the open enrolments that may need a reminder (one query), decides
+/// with <see cref="ReminderPlanner"/>, and stores each reminder with an id derived from rule, person and
+/// occasion, in multi-row inserts that skip what is already there. Running it twice, on two nodes at once,
+/// or again after a crash stores and mails nothing twice.
+/// </summary>
+internal sealed class ReminderSweep(
+    NotificationsDbContext db,
+    IMediator mediator,
+    ISiteSettingsService settings,
+    PreferenceStore preferences,
+    TimeProvider clock,
+    ILogger<ReminderSweep> logger)
+{
+    public async Task<SweepResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var now = Clock.Milliseconds(clock.GetUtcNow());
+        var timeZone = (await settings.GetAsync(cancellationToken)).TimeZone;
+        var today = ReminderPlanner.LocalDate(now, timeZone);
+        var rules = await db.Rules.AsNoTracking().Where(r => r.Enabled).ToListAsync(cancellationToken);
+
+        var (dueBy, inactiveDays) = ReminderPlanner.Window(rules, today);
+        DateTimeOffset? inactiveSince = inactiveDays is { } days ? LocalMidnight(today.AddDays(-days + 1), timeZone) : null;
+        var candidates = await mediator.Send(new GetReminderCandidates(dueBy, inactiveSince), cancellationToken);
+
+        var sessions = new List<SessionInfo>();
+        if (rules.Any(r => r.Kind == NotificationKinds.SessionTomorrow))
+        {
+            var upcoming = await mediator.Send(new GetSessionsStarting(LocalMidnight(today.AddDays(1), timeZone), LocalMidnight(today.AddDays(2), timeZone)), cancellationToken);
+            var titles = await SessionTitles.ResolveAsync(mediator, upcoming, cancellationToken);
+            sessions.AddRange(upcoming.Select(s => new SessionInfo(s, titles.GetValueOrDefault(s.ActivityId, ""))));
+        }
+
+        var courseIds = candidates.Select(c => c.CourseId).Distinct().ToList();
+        var courses = courseIds.Count == 0
+            ? new Dictionary<Guid, CourseInfo>()
+            : (await mediator.Send(new GetPublishedCourses(courseIds), cancellationToken)).ToDictionary(c => c.Id, c => new CourseInfo(c.Id, c.Title, c.Version));
+        var staffIds = candidates.Select(c => c.StaffId).Concat(sessions.SelectMany(s => s.Session.SeatedStaffIds)).Distinct().ToList();
+        var active = staffIds.Count == 0
+            ? new HashSet<Guid>()
+            : (await mediator.Send(new GetStaffContacts(staffIds), cancellationToken)).Where(c => c.IsActive).Select(c => c.StaffId).ToHashSet();
+
+        var plans = ReminderPlanner.Plan(rules, candidates, courses, active, sessions, today, timeZone);
+        var chosen = await preferences.GetManyAsync(null, cancellationToken);
+        var rows = plans.Select(p => ToRow(p, chosen.GetValueOrDefault(p.StaffId) ?? Preferences.Default, now)).ToList();
+        var created = 0;
+        var byKind = new Dictionary<string, int>();
+        if (rows.Count > 0)
+        {
+            // Which rows are new is known by id afterwards; the counts per kind come from one small query.
+            created = await db.InsertIgnoringDuplicatesAsync(rows, cancellationToken);
+            if (created > 0)
+            {
+                byKind = await db.Notifications.AsNoTracking().Where(n => n.CreatedAt == now)
+                    .GroupBy(n => n.Kind).Select(g => new { g.Key, Count = g.Count() })
+                    .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            }
+        }
+
+        var result = new SweepResult(candidates.Count, rows.Count, created, byKind, watch.Elapsed);
+        db.Runs.Add(new NotificationRun { Id = Guid.NewGuid(), Job = ReminderSweepJob.Id, StartedAt = now, FinishedAt = clock.GetUtcNow(), Created = created, Summary = Trim(result.ToString()) });
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Reminder sweep: {Summary}", result);
+        return result;
+    }
+
+    internal static Notification ToRow(PlannedReminder plan, Preferences chosen, DateTimeOffset now) => new()
+    {
+        Id = StableGuid.From("notification:" + plan.DedupKey),
+        DedupKey = plan.DedupKey,
+        StaffId = plan.StaffId,
+        Kind = plan.Kind,
+        RuleId = plan.Rule.Id,
+        Occasion = plan.Occasion,
+        CourseId = plan.CourseId,
+        SessionId = plan.SessionId,
+        DataJson = plan.Data.ToJson(),
+        Link = plan.Link,
+        CreatedAt = now,
+        MailStatus = chosen.WantsMail(plan.Kind) ? MailStatus.Pending : MailStatus.NotWanted,
+        MailNextAttemptAt = now,
+    };
+
+    internal static DateTimeOffset LocalMidnight(DateOnly date, TimeZoneInfo timeZone)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, timeZone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    private static string Trim(string text) => text.Length <= 1000 ? text : text[..1000];
+}
+
+internal sealed class ReminderSweepJob(ReminderSweep sweep) : IRecurringJob
+{
+    public const string Id = "reminder-sweep";
+
+    public async Task<string> RunAsync(CancellationToken cancellationToken) => (await sweep.RunAsync(cancellationToken)).ToString();
+}
+
+/// <summary>Session titles are their workshop activity's title (from the published course).</summary>
+internal static class SessionTitles
+{
+    public static async Task<Dictionary<Guid, string>> ResolveAsync(IMediator mediator, IReadOnlyList<UpcomingSession> sessions, CancellationToken cancellationToken)
+    {
+        if (sessions.Count == 0)
+        {
+            return [];
+        }
+
+        var courses = await mediator.Send(new GetPublishedCourses(sessions.Select(s => s.CourseId).Distinct().ToList()), cancellationToken);
+        return courses.SelectMany(c => c.Activities).GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.First().Title);
+    }
+}
