@@ -1,4 +1,5 @@
 using Lms.Framework.Modules;
+using Lms.Modules.Notifications.Mail;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,6 +9,7 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
+        MailServices.Add(services);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
