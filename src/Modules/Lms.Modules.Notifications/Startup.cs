@@ -10,7 +10,7 @@ using Lms.Modules.Notifications.Domain;
 using Lms.Modules.Notifications.Features.Digest;
 using Lms.Modules.Notifications.Features.Inbox;
 using Lms.Modules.Notifications.Features.Outbox;
-using Lms.Modules.Notifications.Features.Preferences;
+using Lms.Modules.Notifications.Features.PreferencePages;
 using Lms.Modules.Notifications.Features.Reminders;
 using Lms.Modules.Notifications.Handlers;
 using Lms.Modules.Notifications.Mail;

@@ -50,7 +50,8 @@ public sealed class NotificationLogModel(NotificationsDbContext db, IMediator me
     {
         if (string.IsNullOrEmpty(TestAddress) && User.GetStaffId() is { } me)
         {
-            TestAddress = (await mediator.Send(new GetStaffContacts([me]), cancellationToken)).FirstOrDefault()?.Email;
+            var contacts = await mediator.Send(new GetStaffContacts([me]), cancellationToken);
+            TestAddress = contacts.Count > 0 ? contacts[0].Email : null;
         }
 
         await LoadAsync(cancellationToken);

@@ -101,12 +101,12 @@ public sealed class ReminderRulesModel(NotificationsDbContext db, IMediator medi
 
     private string? Validate(string kind) => kind switch
     {
-        NotificationKinds.DueSoon when Days is not (>= 0 and <= 365) => T["Days before the due date must be from 0 to 365."],
-        NotificationKinds.Overdue when Days is not (>= 1 and <= 365) => T["Days after the due date must be from 1 to 365."],
-        NotificationKinds.Overdue when RepeatEveryDays is not null and not (>= 1 and <= 90) => T["Repeat every 1 to 90 days, or leave it empty to remind once."],
-        NotificationKinds.Overdue when MaxTimes is not null and not (>= 1 and <= 20) => T["Remind at most 1 to 20 times."],
-        NotificationKinds.Inactive when Days is not (>= 1 and <= 365) => T["Days without progress must be from 1 to 365."],
-        NotificationKinds.Escalation when Days is not (>= 0 and <= 365) => T["Days overdue before the manager hears of it must be from 0 to 365."],
+        NotificationKinds.DueSoon when Days is not (>= 0 and <= 365) => T["Days before the due date must be from 0 to 365."].Value,
+        NotificationKinds.Overdue when Days is not (>= 1 and <= 365) => T["Days after the due date must be from 1 to 365."].Value,
+        NotificationKinds.Overdue when RepeatEveryDays is not null and not (>= 1 and <= 90) => T["Repeat every 1 to 90 days, or leave it empty to remind once."].Value,
+        NotificationKinds.Overdue when MaxTimes is not null and not (>= 1 and <= 20) => T["Remind at most 1 to 20 times."].Value,
+        NotificationKinds.Inactive when Days is not (>= 1 and <= 365) => T["Days without progress must be from 1 to 365."].Value,
+        NotificationKinds.Escalation when Days is not (>= 0 and <= 365) => T["Days overdue before the manager hears of it must be from 0 to 365."].Value,
         _ => null,
     };
 

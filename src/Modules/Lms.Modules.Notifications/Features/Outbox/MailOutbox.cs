@@ -91,6 +91,7 @@ internal sealed class MailOutbox(
         int sent = 0, deferred = 0, retrying = 0, failed = 0, noAddress = 0;
 
         IMailSession? session = null;
+        MailDeliveryException? unreachable = null;
         try
         {
             foreach (var row in rows)
@@ -148,7 +149,24 @@ internal sealed class MailOutbox(
 
                 try
                 {
-                    session ??= await transport.OpenAsync(cancellationToken);
+                    if (unreachable is not null)
+                    {
+                        throw unreachable; // the server could not be reached for this batch: do not wait for it again per mail
+                    }
+
+                    if (session is null)
+                    {
+                        try
+                        {
+                            session = await transport.OpenAsync(cancellationToken);
+                        }
+                        catch (MailDeliveryException e)
+                        {
+                            unreachable = e;
+                            throw;
+                        }
+                    }
+
                     await session.SendAsync(mail, cancellationToken);
                     row.MailAttempts++;
                     row.MailSentAt = clock.GetUtcNow();

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
-namespace Lms.Modules.Notifications.Features.Preferences;
+namespace Lms.Modules.Notifications.Features.PreferencePages;
 
 /// <summary>
 /// The preferences link of an e-mail: no sign-in, and only the preferences of the person the token names

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
-namespace Lms.Modules.Notifications.Features.Preferences;
+namespace Lms.Modules.Notifications.Features.PreferencePages;
 
 [Authorize(Policy = "ReceiveNotifications")]
 public sealed class MyNotificationSettingsModel(IStringLocalizer<NotificationsStrings> T) : PageModel

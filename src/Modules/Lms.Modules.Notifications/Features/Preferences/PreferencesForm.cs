@@ -2,7 +2,7 @@ using System.Globalization;
 using Lms.Modules.Notifications.Domain;
 using Microsoft.Extensions.Localization;
 
-namespace Lms.Modules.Notifications.Features.Preferences;
+namespace Lms.Modules.Notifications.Features.PreferencePages;
 
 /// <summary>The fields of the preferences form (the signed-in page and the link from an e-mail share it).</summary>
 public sealed class PreferencesForm

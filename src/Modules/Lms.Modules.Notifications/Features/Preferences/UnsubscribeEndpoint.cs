@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Lms.Modules.Notifications.Features.Preferences;
+namespace Lms.Modules.Notifications.Features.PreferencePages;
 
 /// <summary>
 /// The one-click unsubscribe of the <c>List-Unsubscribe</c> header (RFC 8058): a mail program POSTs here and
