@@ -19,7 +19,7 @@ internal sealed class MessageComposer(IStringLocalizer<NotificationsStrings> T)
         return n.Kind switch
         {
             NotificationKinds.DueSoon => (T["\"{0}\" is due on {1}", d.CourseTitle ?? "", Date(d.DueDate)],
-                d.Days == 0 ? T["The due date is today. Please complete the course."] : T["{0} days left. Please complete the course by the due date.", d.Days ?? 0]),
+                d.Days == 0 ? T["The due date is today. Please complete the course."] : d.Days == 1 ? T["The due date is tomorrow. Please complete the course."] : T["{0} days left. Please complete the course by the due date.", d.Days ?? 0]),
             NotificationKinds.Overdue => (T["\"{0}\" is past its due date", d.CourseTitle ?? ""],
                 T["It was due on {0}, {1} days ago. If your workload makes it difficult, talk to your manager.", Date(d.DueDate), d.Days ?? 0]),
             NotificationKinds.Inactive => (T["Pick up \"{0}\" where you left off", d.CourseTitle ?? ""],
