@@ -40,6 +40,10 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Lms:Demo:Enabled", "false");
         builder.UseSetting("Lms:Jobs:Storage", "InMemory");
         builder.UseSetting("Lms:Jobs:WorkerCount", "1");
+        // Jobs that act on the real clock would race tests that move a fake one; tests run them directly.
+        builder.UseSetting("Lms:Jobs:Schedules:reminder-sweep", "never");
+        builder.UseSetting("Lms:Jobs:Schedules:manager-digest", "never");
+        builder.UseSetting("Lms:Jobs:Schedules:mail-outbox", "never");
         if (PostgresConnectionString is { } postgres)
         {
             builder.UseSetting("Lms:Database:Provider", "Postgres");

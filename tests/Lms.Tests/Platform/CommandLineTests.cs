@@ -42,6 +42,7 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.True(exit == 0, error);
         Assert.Contains("database-maintenance", output);
+        Assert.All(["reminder-sweep", "manager-digest", "mail-outbox"], id => Assert.Contains(id, output));
         Assert.True(File.Exists(Path.Combine(dataDirectory, "lms.db")));
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "lms.db")};Mode=ReadOnly");
         await connection.OpenAsync();
