@@ -3,7 +3,9 @@ using Lms.Contracts.Organization;
 using Lms.Framework.Data;
 using Lms.Modules.Notifications.Data;
 using Lms.Modules.Notifications.Domain;
+using Lms.Modules.Notifications.Features.Digest;
 using Lms.Modules.Notifications.Features.Outbox;
+using Lms.Modules.Notifications.Features.Reminders;
 using Lms.Modules.Notifications.Mail;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -87,6 +89,29 @@ public sealed class NotificationLogModel(NotificationsDbContext db, IMediator me
         await db.SaveChangesAsync(cancellationToken);
         HttpContext.RequestServices.GetRequiredService<IBackgroundJobClient>().Enqueue<MailOutboxJob>(job => job.RunAsync(CancellationToken.None));
         Message = T["A test e-mail to {0} is on its way. Its result appears in the list below within a few seconds (reload the page).", parsed.Address];
+        return Redirect("/admin/notifications");
+    }
+
+    /// <summary>Runs a job now instead of at its hour (both are idempotent: nothing is sent twice).</summary>
+    public IActionResult OnPostRun(string job)
+    {
+        var jobs = HttpContext.RequestServices.GetRequiredService<IBackgroundJobClient>();
+        switch (job)
+        {
+            case ReminderSweepJob.Id:
+                jobs.Enqueue<ReminderSweepJob>(j => j.RunAsync(CancellationToken.None));
+                jobs.Enqueue<MailOutboxJob>(j => j.RunAsync(CancellationToken.None));
+                Message = T["The reminder sweep is running. Reminders already sent are not sent again; reload the page in a few seconds to see the result."];
+                break;
+            case ManagerDigestJob.Id:
+                jobs.Enqueue<ManagerDigestJob>(j => j.RunAsync(CancellationToken.None));
+                jobs.Enqueue<MailOutboxJob>(j => j.RunAsync(CancellationToken.None));
+                Message = T["This week's digests are being made. A manager who already has this week's digest does not get a second one."];
+                break;
+            default:
+                return BadRequest();
+        }
+
         return Redirect("/admin/notifications");
     }
 
