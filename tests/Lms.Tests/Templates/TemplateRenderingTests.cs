@@ -30,7 +30,7 @@ public sealed class TemplateRenderingTests(LmsAppFactory factory) : SiteTest(fac
     {
         var templates = await Factory.WithScopeAsync(async sp => await sp.GetRequiredService<TemplatesDbContext>().Templates.AsNoTracking().ToListAsync());
         string[] keys = [TemplateKeys.MailDueSoon, TemplateKeys.MailOverdue, TemplateKeys.MailInactive, TemplateKeys.MailSessionTomorrow,
-            TemplateKeys.MailWaitlistSeat, TemplateKeys.MailManagerDigest, TemplateKeys.CertificateCourse];
+            TemplateKeys.MailWaitlistSeat, TemplateKeys.MailSessionCancelled, TemplateKeys.MailManagerDigest, TemplateKeys.CertificateCourse];
         Assert.Equal(keys.SelectMany(k => new[] { (k, "ja"), (k, "en") }).Order(), templates.Select(t => (t.Key, t.Culture)).Order());
 
         foreach (var template in templates)
@@ -95,26 +95,35 @@ public sealed class TemplateRenderingTests(LmsAppFactory factory) : SiteTest(fac
     }
 
     [Fact]
-    public async Task A_manager_digest_renders_its_list_of_items()
+    public async Task A_manager_digest_renders_the_team_the_overdue_members_and_the_coming_sessions()
     {
         var model = DueSoonModel();
         model["digest"] = new Dictionary<string, object?>
         {
-            ["period"] = "今週",
-            ["overdueCount"] = 1,
+            ["period"] = "11月30日",
+            ["teamSize"] = 12,
+            ["enrolments"] = 24,
+            ["completed"] = 9,
+            ["completionPercent"] = 37,
+            ["overdueCount"] = 3,
             ["items"] = new List<object?>
             {
-                new Dictionary<string, object?> { ["name"] = "職員 A", ["course"] = "コース1", ["dueDate"] = new DateOnly(2027, 1, 31), ["percentComplete"] = 10, ["overdue"] = true },
-                new Dictionary<string, object?> { ["name"] = "職員 B", ["course"] = "コース2", ["dueDate"] = new DateOnly(2027, 3, 31), ["percentComplete"] = 60, ["overdue"] = false },
-                new Dictionary<string, object?> { ["name"] = "職員 C", ["course"] = "コース3", ["dueDate"] = new DateOnly(2027, 3, 31), ["percentComplete"] = 0, ["overdue"] = false },
+                new Dictionary<string, object?> { ["name"] = "職員 A", ["course"] = "コース1", ["dueDate"] = new DateOnly(2027, 1, 31), ["percentComplete"] = 10, ["overdue"] = true, ["daysOverdue"] = 14 },
+                new Dictionary<string, object?> { ["name"] = "職員 B", ["course"] = "コース2", ["dueDate"] = new DateOnly(2027, 2, 3), ["percentComplete"] = 60, ["overdue"] = true, ["daysOverdue"] = 11 },
+            },
+            ["sessions"] = new List<object?>
+            {
+                new Dictionary<string, object?> { ["title"] = "ワークショップ1", ["startsAt"] = new DateTimeOffset(2027, 2, 18, 13, 30, 0, TimeSpan.FromHours(9)), ["place"] = "本庁舎 5階", ["names"] = "職員 C、職員 D" },
             },
         };
 
         var rendered = await RenderAsync(TemplateKeys.MailManagerDigest, "ja", model);
 
-        Assert.Contains("3件", rendered["subject"]);
-        Assert.Contains("・職員 A 様　「コース1」　進捗 10%　期限 1月31日（期限超過）", rendered["body"]);
-        Assert.Contains("・職員 C 様　「コース3」　進捗 0%　期限 3月31日\n", rendered["body"]);
+        Assert.Equal("【受講状況】11月30日の週：修了 37%、期限超過 3件", rendered["subject"]);
+        Assert.Contains("　修了したコース：9件 / 割り当て24件（37%）", rendered["body"]);
+        Assert.Contains("・職員 A 様　「コース1」　期限 1月31日（14日超過）　進捗 10%\n", rendered["body"]);
+        Assert.Contains("・職員 B 様　「コース2」　期限 2月3日（11日超過）　進捗 60%\n", rendered["body"]);
+        Assert.Contains("・2月18日（木）13:30　ワークショップ1（本庁舎 5階）：職員 C、職員 D\n", rendered["body"]);
     }
 
     [Fact]

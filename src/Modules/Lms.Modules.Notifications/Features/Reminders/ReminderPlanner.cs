@@ -40,9 +40,13 @@ internal static class ReminderPlanner
         IReadOnlySet<Guid> activeStaff,
         IReadOnlyList<SessionInfo> sessionsTomorrow,
         DateOnly today,
-        TimeZoneInfo timeZone)
+        TimeZoneInfo timeZone,
+        IReadOnlySet<Guid>? recentlyNudged = null)
     {
         var plans = new List<PlannedReminder>();
+        // Inactivity is about the person, not each course: one nudge at a time (the course idle longest), and
+        // none for someone nudged within the rule's days, however many courses they let rest.
+        var nudges = new Dictionary<Guid, PlannedReminder>();
         var byKind = rules.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.ToList());
         var maxDueSoon = byKind.TryGetValue(NotificationKinds.DueSoon, out var ds) ? ds.Max(r => r.Days) : -1;
 
@@ -104,13 +108,19 @@ internal static class ReminderPlanner
             var since = LocalDate(c.LastActivityAt ?? c.EnrolledAt, timeZone);
             var idle = today.DayNumber - since.DayNumber;
             var inactiveRule = RulesFor(byKind, NotificationKinds.Inactive, c.CourseId).Where(r => idle >= r.Days).MinBy(r => r.Days);
-            if (inactiveRule is not null)
+            if (inactiveRule is not null && recentlyNudged?.Contains(c.StaffId) != true)
             {
                 var occasion = $"inactive since {since:yyyy-MM-dd}";
-                plans.Add(new(c.StaffId, NotificationKinds.Inactive, inactiveRule, occasion, Key(inactiveRule, c.StaffId, c.CourseId, occasion), c.CourseId, null,
-                    new MessageData { CourseTitle = course.Title, CourseVersion = course.Version, DueDate = c.DueDate, Days = idle }, link));
+                var nudge = new PlannedReminder(c.StaffId, NotificationKinds.Inactive, inactiveRule, occasion, Key(inactiveRule, c.StaffId, c.CourseId, occasion), c.CourseId, null,
+                    new MessageData { CourseTitle = course.Title, CourseVersion = course.Version, DueDate = c.DueDate, Days = idle }, link);
+                if (!nudges.TryGetValue(c.StaffId, out var other) || idle > other.Data.Days || (idle == other.Data.Days && c.CourseId.CompareTo(other.CourseId!.Value) < 0))
+                {
+                    nudges[c.StaffId] = nudge;
+                }
             }
         }
+
+        plans.AddRange(nudges.Values);
 
         foreach (var info in sessionsTomorrow)
         {

@@ -65,33 +65,45 @@ internal sealed class ReminderSweep(
             ? new HashSet<Guid>()
             : (await mediator.Send(new GetStaffContacts(staffIds), cancellationToken)).Where(c => c.IsActive).Select(c => c.StaffId).ToHashSet();
 
-        var plans = ReminderPlanner.Plan(rules, candidates, courses, active, sessions, today, timeZone);
-        var chosen = await preferences.GetManyAsync(null, cancellationToken);
-        var rows = plans.Select(p => ToRow(p, chosen.GetValueOrDefault(p.StaffId) ?? Preferences.Default, now)).ToList();
-        var created = 0;
-        var byKind = new Dictionary<string, int>();
-        if (rows.Count > 0)
+        HashSet<Guid>? recentlyNudged = null;
+        if (inactiveDays is { } quiet)
         {
-            // Which rows are new is known by id afterwards; the counts per kind come from one small query.
-            created = await db.InsertIgnoringDuplicatesAsync(rows, cancellationToken);
-            if (created > 0)
-            {
-                byKind = await db.Notifications.AsNoTracking().Where(n => n.CreatedAt == now)
-                    .GroupBy(n => n.Kind).Select(g => new { g.Key, Count = g.Count() })
-                    .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-            }
+            var since = now.AddDays(-quiet);
+            recentlyNudged = (await db.Notifications.AsNoTracking().Where(n => n.Kind == NotificationKinds.Inactive && n.CreatedAt > since)
+                .Select(n => n.StaffId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         }
 
-        var result = new SweepResult(candidates.Count, rows.Count, created, byKind, watch.Elapsed);
+        var plans = ReminderPlanner.Plan(rules, candidates, courses, active, sessions, today, timeZone, recentlyNudged);
+
+        // Most of an hourly run's decisions were stored by an earlier run: look their ids up (a chunk at a
+        // time) and build rows only for the rest. The insert still skips anything a concurrent run just stored.
+        var ids = plans.Select(p => (Plan: p, Id: NotificationId(p.DedupKey))).ToList();
+        var stored = new HashSet<Guid>();
+        foreach (var chunk in ids.Select(p => p.Id).Chunk(ExistingLookupChunk))
+        {
+            stored.UnionWith(await db.Notifications.AsNoTracking().Where(n => chunk.Contains(n.Id)).Select(n => n.Id).ToListAsync(cancellationToken));
+        }
+
+        var chosen = await preferences.GetManyAsync(null, cancellationToken);
+        var rows = ids.Where(p => !stored.Contains(p.Id)).Select(p => ToRow(p.Plan, chosen.GetValueOrDefault(p.Plan.StaffId) ?? Preferences.Default, now)).ToList();
+        var created = rows.Count == 0 ? 0 : await db.InsertIgnoringDuplicatesAsync(rows, cancellationToken);
+        var byKind = rows.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count());
+
+        var result = new SweepResult(candidates.Count, plans.Count, created, byKind, watch.Elapsed);
         db.Runs.Add(new NotificationRun { Id = Guid.NewGuid(), Job = ReminderSweepJob.Id, StartedAt = now, FinishedAt = clock.GetUtcNow(), Created = created, Summary = Trim(result.ToString()) });
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Reminder sweep: {Summary}", result);
         return result;
     }
 
+    /// <summary>How many ids one lookup of already stored reminders sends.</summary>
+    public const int ExistingLookupChunk = 5_000;
+
+    internal static Guid NotificationId(string dedupKey) => StableGuid.From("notification:" + dedupKey);
+
     internal static Notification ToRow(PlannedReminder plan, Preferences chosen, DateTimeOffset now) => new()
     {
-        Id = StableGuid.From("notification:" + plan.DedupKey),
+        Id = NotificationId(plan.DedupKey),
         DedupKey = plan.DedupKey,
         StaffId = plan.StaffId,
         Kind = plan.Kind,
