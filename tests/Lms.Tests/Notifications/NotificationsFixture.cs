@@ -20,7 +20,7 @@ internal static class NotificationsFixture
         var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, tokyo).DateTime);
         var local = today.AddDays(days).ToDateTime(new TimeOnly(hour, minute));
-        return new FakeTimeProvider(new DateTimeOffset(local, TimeSpan.FromHours(9)));
+        return new FakeTimeProvider(new DateTimeOffset(local, TimeSpan.FromHours(9)).ToUniversalTime());
     }
 
     public static Task<SweepResult> SweepAsync(LmsAppFactory factory, TimeProvider clock) =>

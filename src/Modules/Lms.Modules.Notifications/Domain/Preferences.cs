@@ -54,7 +54,7 @@ internal sealed class PreferenceStore(NotificationsDbContext db, TimeProvider cl
         row.QuietHours = preferences.QuietHours;
         row.WorkStart = preferences.WorkStart;
         row.WorkEnd = preferences.WorkEnd;
-        row.UpdatedAt = clock.GetUtcNow();
+        row.UpdatedAt = Clock.Milliseconds(clock.GetUtcNow());
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -72,7 +72,7 @@ internal sealed class ReminderRulesStep(NotificationsDbContext db, TimeProvider 
                 RepeatEveryDays = Number(item, "repeatEveryDays"),
                 MaxTimes = Number(item, "maxTimes"),
                 Enabled = !item.TryGetProperty("enabled", out var enabled) || enabled.ValueKind != JsonValueKind.False,
-                UpdatedAt = clock.GetUtcNow(),
+                UpdatedAt = Clock.Milliseconds(clock.GetUtcNow()),
                 UpdatedBy = "recipe",
             });
             added++;

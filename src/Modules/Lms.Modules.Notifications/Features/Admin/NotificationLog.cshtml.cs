@@ -117,7 +117,7 @@ public sealed class NotificationLogModel(NotificationsDbContext db, IMediator me
 
     public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken cancellationToken)
     {
-        var now = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var now = Clock.Milliseconds(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
         var changed = await db.Notifications.Where(n => n.Id == id && n.MailStatus == Data.MailStatus.Failed)
             .ExecuteUpdateAsync(u => u.SetProperty(n => n.MailStatus, Data.MailStatus.Pending).SetProperty(n => n.MailAttempts, 0)
                 .SetProperty(n => n.MailNextAttemptAt, now).SetProperty(n => n.MailError, (string?)null), cancellationToken);
@@ -137,7 +137,7 @@ public sealed class NotificationLogModel(NotificationsDbContext db, IMediator me
         var site = await services.GetRequiredService<Lms.Framework.Settings.ISiteSettingsService>().GetAsync(cancellationToken);
         BaseUrlMissing = site.BaseUrl is not { Length: > 0 };
         TimeZone = site.TimeZone;
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var now = Clock.Milliseconds(services.GetRequiredService<TimeProvider>().GetUtcNow());
         var weekAgo = now.AddDays(-7);
         Pending = await db.Notifications.CountAsync(n => n.MailStatus == Data.MailStatus.Pending, cancellationToken);
         Failed = await db.Notifications.CountAsync(n => n.MailStatus == Data.MailStatus.Failed, cancellationToken);

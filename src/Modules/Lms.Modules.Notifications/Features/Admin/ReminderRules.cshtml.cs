@@ -95,7 +95,7 @@ public sealed class ReminderRulesModel(NotificationsDbContext db, IMediator medi
         rule.Days = Days ?? rule.Days;
         rule.RepeatEveryDays = rule.Kind == NotificationKinds.Overdue ? RepeatEveryDays : null;
         rule.MaxTimes = rule.Kind == NotificationKinds.Overdue ? MaxTimes : null;
-        rule.UpdatedAt = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        rule.UpdatedAt = Clock.Milliseconds(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
         rule.UpdatedBy = User.Identity?.Name;
     }
 

@@ -71,7 +71,7 @@ internal sealed class ManagerDigest(
         var created = rows.Count == 0 ? 0 : await db.InsertIgnoringDuplicatesAsync(rows, cancellationToken);
         db.Runs.Add(new NotificationRun
         {
-            Id = Guid.NewGuid(), Job = ManagerDigestJob.Id, StartedAt = now, FinishedAt = clock.GetUtcNow(), Created = created,
+            Id = Guid.NewGuid(), Job = ManagerDigestJob.Id, StartedAt = now, FinishedAt = Clock.Milliseconds(clock.GetUtcNow()), Created = created,
             Summary = $"{rows.Count} managers with a team to report on, {created} digests new for {week}, {rows.Count - created} already sent this week",
         });
         await db.SaveChangesAsync(cancellationToken);

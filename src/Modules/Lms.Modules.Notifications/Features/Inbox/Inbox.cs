@@ -48,7 +48,7 @@ internal sealed class Inbox(NotificationsDbContext db, MessageComposer composer,
     /// <summary>Marks one's own message read (again is fine). False when there is no such message of this person.</summary>
     public async Task<bool> MarkReadAsync(Guid staffId, Guid id, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.Milliseconds(clock.GetUtcNow());
         var changed = await db.Notifications.Where(n => n.Id == id && n.StaffId == staffId && n.ReadAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, now), cancellationToken);
         cache.Remove(BellKey(staffId));
@@ -57,7 +57,7 @@ internal sealed class Inbox(NotificationsDbContext db, MessageComposer composer,
 
     public async Task<int> MarkAllReadAsync(Guid staffId, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.Milliseconds(clock.GetUtcNow());
         var changed = await db.Notifications.Where(n => n.StaffId == staffId && n.ReadAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAt, now), cancellationToken);
         cache.Remove(BellKey(staffId));

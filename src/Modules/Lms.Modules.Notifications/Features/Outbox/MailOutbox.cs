@@ -169,7 +169,7 @@ internal sealed class MailOutbox(
 
                     await session.SendAsync(mail, cancellationToken);
                     row.MailAttempts++;
-                    row.MailSentAt = clock.GetUtcNow();
+                    row.MailSentAt = Clock.Milliseconds(clock.GetUtcNow());
                     Finish(row, MailStatus.Sent, null);
                     sent++;
                 }

@@ -90,7 +90,7 @@ internal sealed class ReminderSweep(
         var byKind = rows.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count());
 
         var result = new SweepResult(candidates.Count, plans.Count, created, byKind, watch.Elapsed);
-        db.Runs.Add(new NotificationRun { Id = Guid.NewGuid(), Job = ReminderSweepJob.Id, StartedAt = now, FinishedAt = clock.GetUtcNow(), Created = created, Summary = Trim(result.ToString()) });
+        db.Runs.Add(new NotificationRun { Id = Guid.NewGuid(), Job = ReminderSweepJob.Id, StartedAt = now, FinishedAt = Clock.Milliseconds(clock.GetUtcNow()), Created = created, Summary = Trim(result.ToString()) });
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Reminder sweep: {Summary}", result);
         return result;
