@@ -109,10 +109,9 @@ public sealed class MailOutboxTests(LmsAppFactory factory) : SiteTest(factory)
         Assert.Contains(failed.Id.ToString(), page, StringComparison.Ordinal);
         var retry = await SiteClient.PostFormAsync(admin, $"/admin/notifications?handler=Retry&id={failed.Id}", [], "/admin/notifications?status=failed");
         Assert.Equal(HttpStatusCode.Redirect, retry.StatusCode);
-        await Factory.WaitForJobsAsync();
         var row = Assert.Single(await MessagesAsync(Factory, person));
-        Assert.True(row.MailStatus is MailStatus.Pending or MailStatus.Sent, row.MailStatus.ToString());
-        Assert.Equal(0, row.MailStatus == MailStatus.Pending ? row.MailAttempts : 0);
+        Assert.True(row.MailStatus is MailStatus.Pending or MailStatus.Sent, row.MailStatus.ToString()); // sent again by the enqueued drain, or about to be
+        Assert.Null(row.MailError);
     }
 
     [Fact]

@@ -36,14 +36,12 @@ public sealed class LinkedPreferencesModel(IStringLocalizer<NotificationsStrings
             return NotFound();
         }
 
-        var (preferences, error) = Form.Read(T);
-        if (preferences is null)
+        Error = await Form.SaveAsync(staffId, HttpContext.RequestServices, T, cancellationToken);
+        if (Error is not null)
         {
-            Error = error;
             return Page();
         }
 
-        await HttpContext.RequestServices.GetRequiredService<PreferenceStore>().SaveAsync(staffId, preferences, cancellationToken);
         Message = T["Your notification settings are saved."];
         return Redirect($"/notifications/preferences/{token}");
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lms.Modules.Notifications.Domain;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace Lms.Modules.Notifications.Features.PreferencePages;
@@ -22,6 +23,19 @@ public sealed class PreferencesForm
         WorkStart = p.WorkStart.ToString("HH:mm", CultureInfo.InvariantCulture),
         WorkEnd = p.WorkEnd.ToString("HH:mm", CultureInfo.InvariantCulture),
     };
+
+    /// <summary>Saves the form as <paramref name="staffId"/>'s choices; returns the message saying what is wrong instead (nothing saved).</summary>
+    internal async Task<string?> SaveAsync(Guid staffId, IServiceProvider services, IStringLocalizer<NotificationsStrings> T, CancellationToken cancellationToken)
+    {
+        var (preferences, error) = Read(T);
+        if (preferences is null)
+        {
+            return error;
+        }
+
+        await services.GetRequiredService<PreferenceStore>().SaveAsync(staffId, preferences, cancellationToken);
+        return null;
+    }
 
     /// <summary>The choices, or the message saying what is wrong (nothing is saved then).</summary>
     internal (Domain.Preferences? Preferences, string? Error) Read(IStringLocalizer<NotificationsStrings> T)
