@@ -28,10 +28,21 @@ public sealed class ReminderPlannerTests
     public void Someone_idle_in_two_courses_gets_one_nudge_for_the_course_idle_longest()
     {
         var rules = new[] { Rule("inactive-14", NotificationKinds.Inactive, 14) };
-        var plans = Plan(rules, [new(Person, CourseA, null, DaysAgo(40), DaysAgo(20)), new(Person, CourseB, null, DaysAgo(40), DaysAgo(30))]);
+        var plans = ReminderPlanner.OneNudgePerPerson(Plan(rules, [new(Person, CourseA, null, DaysAgo(40), DaysAgo(20)), new(Person, CourseB, null, DaysAgo(40), DaysAgo(30))]));
 
         var nudge = Assert.Single(plans);
         Assert.Equal((CourseB, 30), (nudge.CourseId!.Value, nudge.Data.Days!.Value));
+    }
+
+    [Fact]
+    public void A_switched_off_rule_for_one_course_switches_its_kind_off_there_only()
+    {
+        var off = Rule("due-soon-a-off", NotificationKinds.DueSoon, 7, CourseA);
+        off.Enabled = false;
+        var rules = new[] { Rule("due-soon-7", NotificationKinds.DueSoon, 7), off };
+        var plans = Plan(rules, [new(Person, CourseA, Today.AddDays(5), DaysAgo(5), null), new(Person, CourseB, Today.AddDays(5), DaysAgo(5), null)]);
+
+        Assert.Equal(CourseB, Assert.Single(plans).CourseId);
     }
 
     [Fact]

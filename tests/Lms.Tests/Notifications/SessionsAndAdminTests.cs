@@ -35,8 +35,17 @@ public sealed class SessionsAndAdminTests(LmsAppFactory factory) : SiteTest(fact
         }
 
         var startsLocal = await Factory.WithScopeAsync(async sp => (await sp.GetRequiredService<Lms.Modules.Workshops.Data.WorkshopsDbContext>().Sessions.SingleAsync(s => s.Id == session)).StartsAt);
-        var dayBefore = TimeZoneInfo.ConvertTime(startsLocal, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).Date.AddDays(-1).AddHours(9);
-        var clock = new FakeTimeProvider(new DateTimeOffset(dayBefore, TimeSpan.FromHours(9)));
+        var startDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(startsLocal, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).Date);
+        var dayBefore = startDate.AddDays(-1);
+        while (!WorkingHours.Default.IsWorkingDay(dayBefore))
+        {
+            dayBefore = dayBefore.AddDays(-1); // the working day before: Friday for a Monday session
+        }
+
+        // Two days earlier nothing is decided yet.
+        await SweepAsync(Factory, new FakeTimeProvider(new DateTimeOffset(dayBefore.AddDays(-2).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(9))));
+        Assert.Empty(await MessagesAsync(Factory, kind: NotificationKinds.SessionTomorrow));
+        var clock = new FakeTimeProvider(new DateTimeOffset(dayBefore.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(9)));
 
         await SweepAsync(Factory, clock);
         await SweepAsync(Factory, clock.Also(TimeSpan.FromHours(3)));

@@ -106,7 +106,9 @@ public static class BulkInsert
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Column)))}) " +
-                   $"SELECT * FROM unnest({string.Join(", ", columns.Select((c, i) => $"@p{i}::{c.Mapping.StoreType}[]"))}) ON CONFLICT DO NOTHING";
+                   $"SELECT * FROM unnest({string.Join(", ", columns.Select((c, i) => $"@p{i}::{c.Mapping.StoreTypeNameBase}[]"))}) ON CONFLICT DO NOTHING";
+        // The casts name the base type (varchar, not varchar(300)): an explicit cast to a length truncates silently,
+        // while the insert's own assignment to the column refuses a value that is too long, as EF's inserts do.
         var inserted = 0;
         foreach (var chunk in rows.Chunk(PostgresRowsPerStatement))
         {
@@ -125,7 +127,8 @@ public static class BulkInsert
                 for (var r = 0; r < chunk.Length; r++)
                 {
                     var value = getter.GetClrValue(chunk[r]);
-                    values.SetValue(value is null ? null : converter is null ? value : converter.ConvertToProvider(value), r);
+                    var provider = value is null ? null : converter is null ? value : converter.ConvertToProvider(value);
+                    values.SetValue(provider is DateTimeOffset at ? at.ToUniversalTime() : provider, r); // PostgreSQL takes UTC only
                 }
 
                 parameters[c] = new Npgsql.NpgsqlParameter("p" + c.ToString(System.Globalization.CultureInfo.InvariantCulture), values);

@@ -107,7 +107,7 @@ internal static class NotificationsApi
     }
 
     public static PreferencesDto ToDto(Preferences p) => new(
-        p.Culture,
+        p.Culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "ja",
         NotificationKinds.Choosable.ToDictionary(k => k, p.WantsMail),
         new QuietHoursDto(p.QuietHours, p.WorkStart.ToString("HH:mm", CultureInfo.InvariantCulture), p.WorkEnd.ToString("HH:mm", CultureInfo.InvariantCulture)));
 

@@ -73,6 +73,8 @@ internal enum MailStatus
     Failed = 3,
     /// <summary>The person has no e-mail address in the roster.</summary>
     NoAddress = 4,
+    /// <summary>No longer needed when its turn came: the course was completed, the seat given up, the session cancelled.</summary>
+    Obsolete = 5,
 }
 
 /// <summary>One person's choices. Absent means the defaults: Japanese, every kind by e-mail, working hours only.</summary>

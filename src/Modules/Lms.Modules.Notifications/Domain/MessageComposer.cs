@@ -24,7 +24,7 @@ internal sealed class MessageComposer(IStringLocalizer<NotificationsStrings> T)
                 T["It was due on {0}, {1} days ago. If your workload makes it difficult, talk to your manager.", Date(d.DueDate), d.Days ?? 0]),
             NotificationKinds.Inactive => (T["Pick up \"{0}\" where you left off", d.CourseTitle ?? ""],
                 T["No progress for {0} days. Each activity takes only a few minutes.", d.Days ?? 0]),
-            NotificationKinds.SessionTomorrow => (T["Workshop tomorrow: {0}", d.SessionTitle ?? ""],
+            NotificationKinds.SessionTomorrow => (T["Workshop coming up: {0}", d.SessionTitle ?? ""],
                 T["Starts {0}. Place: {1}", Time(d.StartsAt), d.Place ?? "-"]),
             NotificationKinds.WaitlistSeat => (T["A seat is yours: {0}", d.SessionTitle ?? ""],
                 T["A seat became free at the session of {0}. If you cannot attend, please cancel so the next person can go.", Time(d.StartsAt)]),
@@ -38,7 +38,7 @@ internal sealed class MessageComposer(IStringLocalizer<NotificationsStrings> T)
     }
 
     /// <summary>The model of the e-mail template (the names the default templates use).</summary>
-    public static Dictionary<string, object?> MailModel(Notification n, StaffContact? recipient, SiteSettings site, string baseUrl, string preferencesUrl, string culture)
+    public static Dictionary<string, object?> MailModel(Notification n, StaffContact? recipient, SiteSettings site, string baseUrl, string preferencesUrl, string culture, DateOnly today)
     {
         var d = MessageData.FromJson(n.DataJson);
         var model = new Dictionary<string, object?>
@@ -59,13 +59,14 @@ internal sealed class MessageComposer(IStringLocalizer<NotificationsStrings> T)
             model["course"] = new Dictionary<string, object?> { ["title"] = d.CourseTitle, ["version"] = d.CourseVersion ?? 1, ["dueDate"] = d.DueDate };
         }
 
+        // Day counts as of the day the mail goes out (it may wait for working hours), not the day it was decided.
         switch (n.Kind)
         {
             case NotificationKinds.DueSoon:
-                model["daysLeft"] = d.Days ?? 0;
+                model["daysLeft"] = d.DueDate is { } due ? Math.Max(0, due.DayNumber - today.DayNumber) : d.Days ?? 0;
                 break;
             case NotificationKinds.Overdue:
-                model["daysOverdue"] = d.Days ?? 0;
+                model["daysOverdue"] = d.DueDate is { } late ? Math.Max(1, today.DayNumber - late.DayNumber) : d.Days ?? 0;
                 break;
             case NotificationKinds.Inactive:
                 model["daysInactive"] = d.Days ?? 0;
@@ -104,7 +105,7 @@ internal sealed class MessageComposer(IStringLocalizer<NotificationsStrings> T)
                     ["title"] = s.Title,
                     ["startsAt"] = s.StartsAt,
                     ["place"] = s.Place ?? "",
-                    ["names"] = string.Join("、", s.Names),
+                    ["names"] = string.Join(culture == "en" ? ", " : "、", s.Names),
                 }).ToList(),
             };
         }

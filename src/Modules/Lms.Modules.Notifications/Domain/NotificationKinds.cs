@@ -40,7 +40,7 @@ internal static class NotificationKinds
         DueSoon => "Due date approaching",
         Overdue => "Past the due date",
         Inactive => "No recent progress",
-        SessionTomorrow => "Workshop tomorrow",
+        SessionTomorrow => "Workshop coming up (the working day before)",
         WaitlistSeat => "Waiting-list seat available",
         SessionCancelled => "Workshop session cancelled",
         ManagerDigest => "Weekly team digest (managers)",

@@ -14,7 +14,8 @@ internal sealed record Preferences(string Culture, IReadOnlySet<string> MailOff,
     public WorkingHours Hours => QuietHours ? new WorkingHours(WorkStart, WorkEnd, WeekdaysOnly: true, SkipHolidays: true, SkipYearEndClosure: true) : WorkingHours.AllDay;
 
     public static Preferences From(NotificationPreference row) =>
-        new(row.Culture is "en" ? "en" : "ja",
+        // A regional English (en-US, en-GB, as a sign-on provider may give) renders the English templates.
+        new(row.Culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? row.Culture : "ja",
             row.MailOff.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
             row.QuietHours, row.WorkStart, row.WorkEnd);
 }
@@ -49,7 +50,7 @@ internal sealed class PreferenceStore(NotificationsDbContext db, TimeProvider cl
             db.Preferences.Add(row);
         }
 
-        row.Culture = preferences.Culture is "en" ? "en" : "ja";
+        row.Culture = preferences.Culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? preferences.Culture : "ja";
         row.MailOff = string.Join(',', preferences.MailOff.Where(NotificationKinds.Choosable.Contains).Order(StringComparer.Ordinal));
         row.QuietHours = preferences.QuietHours;
         row.WorkStart = preferences.WorkStart;

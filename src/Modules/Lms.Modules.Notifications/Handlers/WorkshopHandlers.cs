@@ -38,7 +38,7 @@ internal sealed class OnWorkshopSessionCancelled(IServiceScopeFactory scopes) : 
     }
 }
 
-internal sealed class InstantMessages(NotificationsDbContext db, IMediator mediator, PreferenceStore preferences, TimeProvider clock)
+internal sealed class InstantMessages(NotificationsDbContext db, IMediator mediator, PreferenceStore preferences, Lms.Framework.Settings.ISiteSettingsService settings, TimeProvider clock)
 {
     public async Task<int> SendAsync(string kind, IReadOnlyCollection<Guid> staffIds, Guid sessionId, Guid activityId, DateTimeOffset startsAt, string occasion, CancellationToken cancellationToken)
     {
@@ -47,6 +47,7 @@ internal sealed class InstantMessages(NotificationsDbContext db, IMediator media
             return 0;
         }
 
+        var course = await mediator.Send(new Lms.Contracts.Courses.FindCourseOfActivity(activityId), cancellationToken);
         ReminderRule rule;
         if (kind == NotificationKinds.SessionCancelled)
         {
@@ -54,27 +55,28 @@ internal sealed class InstantMessages(NotificationsDbContext db, IMediator media
         }
         else
         {
-            var found = await db.Rules.AsNoTracking().Where(r => r.Enabled && r.Kind == kind).ToListAsync(cancellationToken);
-            if (found.Count == 0)
+            // The same rule however often the event comes (first by key), honouring a rule for this course.
+            var byKind = new Dictionary<string, List<ReminderRule>> { [kind] = await db.Rules.AsNoTracking().Where(r => r.Kind == kind).ToListAsync(cancellationToken) };
+            if (ReminderPlanner.RulesFor(byKind, kind, course?.Id ?? Guid.Empty).FirstOrDefault() is not { } found)
             {
                 return 0;
             }
 
-            rule = found[0];
+            rule = found;
         }
 
-        var course = await mediator.Send(new Lms.Contracts.Courses.FindCourseOfActivity(activityId), cancellationToken);
         var title = course?.FindActivity(activityId)?.Title ?? "";
         var active = (await mediator.Send(new GetStaffContacts(staffIds), cancellationToken)).Where(c => c.IsActive).Select(c => c.StaffId).ToList();
         var chosen = await preferences.GetManyAsync(active, cancellationToken);
         var now = Clock.Milliseconds(clock.GetUtcNow());
+        var timeZone = (await settings.GetAsync(cancellationToken)).TimeZone;
         var rows = active.Select(staff =>
         {
             var dedup = ReminderPlanner.Key(rule, staff, sessionId, occasion);
             var plan = new PlannedReminder(staff, kind, rule, occasion, dedup, course?.Id, sessionId,
                 new MessageData { SessionTitle = title, StartsAt = startsAt, ConfirmBy = startsAt },
                 kind == NotificationKinds.SessionCancelled ? $"/workshops/{activityId}" : $"/workshops/sessions/{sessionId}");
-            var row = ReminderSweep.ToRow(plan, chosen.GetValueOrDefault(staff) ?? Preferences.Default, now);
+            var row = ReminderSweep.ToRow(plan, chosen.GetValueOrDefault(staff) ?? Preferences.Default, now, timeZone);
             row.RuleId = rule.Id == Guid.Empty ? null : rule.Id;
             return row;
         }).ToList();

@@ -46,7 +46,7 @@ public sealed class NotificationLogModel(NotificationsDbContext db, IMediator me
 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
-    public static readonly IReadOnlyList<string> Statuses = ["pending", "sent", "failed", "not-wanted", "no-address"];
+    public static readonly IReadOnlyList<string> Statuses = ["pending", "sent", "failed", "not-wanted", "no-address", "obsolete"];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -115,6 +115,21 @@ public sealed class NotificationLogModel(NotificationsDbContext db, IMediator me
         return Redirect("/admin/notifications");
     }
 
+    public async Task<IActionResult> OnPostRetryAllAsync(CancellationToken cancellationToken)
+    {
+        var now = Clock.Milliseconds(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+        var changed = await db.Notifications.Where(n => n.MailStatus == Data.MailStatus.Failed)
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.MailStatus, Data.MailStatus.Pending).SetProperty(n => n.MailAttempts, 0)
+                .SetProperty(n => n.MailNextAttemptAt, now).SetProperty(n => n.MailError, (string?)null), cancellationToken);
+        if (changed > 0)
+        {
+            HttpContext.RequestServices.GetRequiredService<IBackgroundJobClient>().Enqueue<MailOutboxJob>(job => job.RunAsync(CancellationToken.None));
+        }
+
+        Message = T["{0} failed e-mails will be sent again.", changed];
+        return Redirect("/admin/notifications");
+    }
+
     public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken cancellationToken)
     {
         var now = Clock.Milliseconds(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
@@ -127,7 +142,7 @@ public sealed class NotificationLogModel(NotificationsDbContext db, IMediator me
         }
 
         Message = changed > 0 ? T["The e-mail will be sent again."] : T["That e-mail is not failed (any more); nothing was changed."];
-        return Redirect($"/admin/notifications?status={Status}&kind={Kind}");
+        return Redirect($"/admin/notifications?status={Uri.EscapeDataString(Status ?? "")}&kind={Uri.EscapeDataString(Kind ?? "")}");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
@@ -160,7 +175,7 @@ public sealed class NotificationLogModel(NotificationsDbContext db, IMediator me
         var ruleIds = rows.Where(r => r.RuleId != null).Select(r => r.RuleId!.Value).Distinct().ToList();
         var rules = await db.Rules.AsNoTracking().Where(r => ruleIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Key, cancellationToken);
         var staffIds = rows.Select(r => r.StaffId).Where(id => id != Guid.Empty).Distinct().ToList();
-        var names = staffIds.Count == 0 ? [] : (await mediator.Send(new GetStaffCards(staffIds), cancellationToken)).ToDictionary(c => c.StaffId, c => $"{c.Name}（{c.EmployeeNumber}）");
+        var names = staffIds.Count == 0 ? [] : (await mediator.Send(new GetStaffCards(staffIds), cancellationToken)).ToDictionary(c => c.StaffId, c => T["{0} ({1})", c.Name, c.EmployeeNumber].Value);
         Rows = rows.Select(r => new Row(r.Id, r.CreatedAt, r.MailTo ?? names.GetValueOrDefault(r.StaffId, "?"), T[NotificationKinds.Label(r.Kind)],
             r.RuleId is { } rule ? rules.GetValueOrDefault(rule) : null, r.Occasion, r.ReadAt is not null, StatusText(r.MailStatus), r.MailAttempts,
             r.MailStatus == Data.MailStatus.Pending ? r.MailNextAttemptAt : null, r.MailSentAt, r.MailError, r.MailStatus == Data.MailStatus.Failed)).ToList();
@@ -174,6 +189,7 @@ public sealed class NotificationLogModel(NotificationsDbContext db, IMediator me
         Data.MailStatus.Sent => T["Sent"],
         Data.MailStatus.Failed => T["Failed"],
         Data.MailStatus.NoAddress => T["No e-mail address"],
+        Data.MailStatus.Obsolete => T["Not sent: no longer needed"],
         _ => T["Inbox only (e-mail off)"],
     };
 
@@ -184,6 +200,7 @@ public sealed class NotificationLogModel(NotificationsDbContext db, IMediator me
         "failed" => Data.MailStatus.Failed,
         "not-wanted" => Data.MailStatus.NotWanted,
         "no-address" => Data.MailStatus.NoAddress,
+        "obsolete" => Data.MailStatus.Obsolete,
         _ => null,
     };
 }

@@ -129,7 +129,7 @@ public sealed class ReminderRulesModel(NotificationsDbContext db, IMediator medi
             ? T["{0} days after the due date, then every {1} days, at most {2} times", r.Days, every, r.MaxTimes ?? 1]
             : T["{0} days after the due date, once", r.Days],
         NotificationKinds.Inactive => T["After {0} days without progress (not while due-date reminders run)", r.Days],
-        NotificationKinds.SessionTomorrow => T["The day before a workshop session one holds a seat in"],
+        NotificationKinds.SessionTomorrow => T["The working day before a workshop session one holds a seat in"],
         NotificationKinds.WaitlistSeat => T["At once, when a waiting-list place becomes a seat"],
         NotificationKinds.Escalation => T["Overdue by more than {0} days: listed in the manager's weekly digest", r.Days],
         _ => r.Kind,

@@ -38,7 +38,7 @@ internal sealed class ManagerDigest(
         var today = ReminderPlanner.LocalDate(now, site.TimeZone);
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         var week = $"{ISOWeek.GetYear(monday.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(monday.ToDateTime(TimeOnly.MinValue)):00}";
-        var rules = await db.Rules.AsNoTracking().Where(r => r.Enabled && r.Kind == NotificationKinds.Escalation).ToListAsync(cancellationToken);
+        var rules = await db.Rules.AsNoTracking().Where(r => r.Kind == NotificationKinds.Escalation).ToListAsync(cancellationToken);
         var byKind = rules.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.ToList());
         var digestRule = new ReminderRule { Id = Guid.Empty, Key = NotificationKinds.ManagerDigest, Kind = NotificationKinds.ManagerDigest };
 
@@ -63,7 +63,7 @@ internal sealed class ManagerDigest(
             var id = StableGuid.From("notification:" + dedup);
             var plan = new PlannedReminder(manager.StaffId, NotificationKinds.ManagerDigest, digestRule, $"week {week}", dedup, null, null,
                 new MessageData { Digest = digest }, $"/me/notifications/{id}");
-            var row = ReminderSweep.ToRow(plan, chosen.GetValueOrDefault(manager.StaffId) ?? Preferences.Default, now);
+            var row = ReminderSweep.ToRow(plan, chosen.GetValueOrDefault(manager.StaffId) ?? Preferences.Default, now, site.TimeZone);
             row.RuleId = null;
             rows.Add(row);
         }
@@ -88,7 +88,8 @@ internal sealed class ManagerDigest(
             : (await mediator.Send(new GetPublishedCourses(records.Enrolments.Select(e => e.CourseId).Distinct().ToList()), cancellationToken)).ToDictionary(c => c.Id);
         var done = records.Completions.Select(c => (c.StaffId, c.ActivityId)).ToHashSet();
 
-        var enrolments = records.Enrolments.Where(e => courses.ContainsKey(e.CourseId) && contacts.ContainsKey(e.StaffId)).ToList();
+        // Active members only: someone who left (or moved away) is neither counted nor listed.
+        var enrolments = records.Enrolments.Where(e => courses.ContainsKey(e.CourseId) && contacts.TryGetValue(e.StaffId, out var c) && c.IsActive).ToList();
         var items = new List<DigestItem>();
         var overdue = 0;
         foreach (var e in enrolments.Where(e => e.CompletedAt is null))

@@ -19,8 +19,9 @@ internal sealed record SessionInfo(UpcomingSession Session, string Title);
 internal static class ReminderPlanner
 {
     /// <summary>How far ahead the sweep must look for due dates, and how far back for inactivity (null: no such rule).</summary>
-    public static (DateOnly? DueOnOrBefore, int? InactiveDays) Window(IReadOnlyList<ReminderRule> rules, DateOnly today)
+    public static (DateOnly? DueOnOrBefore, int? InactiveDays) Window(IReadOnlyList<ReminderRule> allRules, DateOnly today)
     {
+        var rules = allRules.Where(r => r.Enabled).ToList();
         var dueSoon = rules.Where(r => r.Kind == NotificationKinds.DueSoon).Select(r => (int?)r.Days).Max();
         var overdue = rules.Where(r => r.Kind == NotificationKinds.Overdue).Select(r => (int?)Math.Max(1, r.Days)).Min();
         DateOnly? due = (dueSoon, overdue) switch
@@ -44,11 +45,8 @@ internal static class ReminderPlanner
         IReadOnlySet<Guid>? recentlyNudged = null)
     {
         var plans = new List<PlannedReminder>();
-        // Inactivity is about the person, not each course: one nudge at a time (the course idle longest), and
-        // none for someone nudged within the rule's days, however many courses they let rest.
-        var nudges = new Dictionary<Guid, PlannedReminder>();
         var byKind = rules.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.ToList());
-        var maxDueSoon = byKind.TryGetValue(NotificationKinds.DueSoon, out var ds) ? ds.Max(r => r.Days) : -1;
+        var maxDueSoon = byKind.TryGetValue(NotificationKinds.DueSoon, out var ds) && ds.Any(r => r.Enabled) ? ds.Where(r => r.Enabled).Max(r => r.Days) : -1;
 
         foreach (var c in candidates)
         {
@@ -76,9 +74,10 @@ internal static class ReminderPlanner
                 }
                 else
                 {
-                    dueRelated = true;
+                    var overdueRules = RulesFor(byKind, NotificationKinds.Overdue, c.CourseId).ToList();
+                    dueRelated = overdueRules.Count > 0; // with no overdue rule, an idle overdue course is nudged as inactive
                     var daysOverdue = -daysLeft;
-                    foreach (var rule in RulesFor(byKind, NotificationKinds.Overdue, c.CourseId))
+                    foreach (var rule in overdueRules)
                     {
                         var first = Math.Max(1, rule.Days);
                         if (daysOverdue < first)
@@ -111,16 +110,10 @@ internal static class ReminderPlanner
             if (inactiveRule is not null && recentlyNudged?.Contains(c.StaffId) != true)
             {
                 var occasion = $"inactive since {since:yyyy-MM-dd}";
-                var nudge = new PlannedReminder(c.StaffId, NotificationKinds.Inactive, inactiveRule, occasion, Key(inactiveRule, c.StaffId, c.CourseId, occasion), c.CourseId, null,
-                    new MessageData { CourseTitle = course.Title, CourseVersion = course.Version, DueDate = c.DueDate, Days = idle }, link);
-                if (!nudges.TryGetValue(c.StaffId, out var other) || idle > other.Data.Days || (idle == other.Data.Days && c.CourseId.CompareTo(other.CourseId!.Value) < 0))
-                {
-                    nudges[c.StaffId] = nudge;
-                }
+                plans.Add(new(c.StaffId, NotificationKinds.Inactive, inactiveRule, occasion, Key(inactiveRule, c.StaffId, c.CourseId, occasion), c.CourseId, null,
+                    new MessageData { CourseTitle = course.Title, CourseVersion = course.Version, DueDate = c.DueDate, Days = idle }, link));
             }
         }
-
-        plans.AddRange(nudges.Values);
 
         foreach (var info in sessionsTomorrow)
         {
@@ -142,7 +135,21 @@ internal static class ReminderPlanner
         return plans;
     }
 
-    /// <summary>The rules of a kind for a course: those written for that course when there are any, else those for all courses.</summary>
+    /// <summary>
+    /// Inactivity is about the person, not each course: of the nudges not stored yet, one per person (the course idle
+    /// longest). Called after the sweep dropped what earlier runs stored, so a course nudged before does not keep
+    /// the person's other idle courses waiting.
+    /// </summary>
+    public static IEnumerable<PlannedReminder> OneNudgePerPerson(IEnumerable<PlannedReminder> plans) =>
+        plans.Where(p => p.Kind != NotificationKinds.Inactive)
+            .Concat(plans.Where(p => p.Kind == NotificationKinds.Inactive)
+                .GroupBy(p => p.StaffId)
+                .Select(g => g.OrderByDescending(p => p.Data.Days).ThenBy(p => p.CourseId).First()));
+
+    /// <summary>
+    /// The enabled rules of a kind for a course: those written for that course when there are any (a switched-off
+    /// one included: it switches the kind off for that course), else those for all courses. Ordered by key.
+    /// </summary>
     public static IEnumerable<ReminderRule> RulesFor(IReadOnlyDictionary<string, List<ReminderRule>> byKind, string kind, Guid courseId)
     {
         if (!byKind.TryGetValue(kind, out var rules))
@@ -151,7 +158,7 @@ internal static class ReminderPlanner
         }
 
         var specific = rules.Where(r => r.CourseId == courseId).ToList();
-        return specific.Count > 0 ? specific : rules.Where(r => r.CourseId is null);
+        return (specific.Count > 0 ? specific : rules.Where(r => r.CourseId is null)).Where(r => r.Enabled).OrderBy(r => r.Key, StringComparer.Ordinal);
     }
 
     public static string Key(ReminderRule rule, Guid staffId, Guid subjectId, string occasion) => $"{rule.Key}|{staffId:N}|{subjectId:N}|{occasion}";

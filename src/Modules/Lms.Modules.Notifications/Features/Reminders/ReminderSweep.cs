@@ -42,16 +42,25 @@ internal sealed class ReminderSweep(
         var now = Clock.Milliseconds(clock.GetUtcNow());
         var timeZone = (await settings.GetAsync(cancellationToken)).TimeZone;
         var today = ReminderPlanner.LocalDate(now, timeZone);
-        var rules = await db.Rules.AsNoTracking().Where(r => r.Enabled).ToListAsync(cancellationToken);
+        // All rules, switched-off ones included: a switched-off rule for one course switches its kind off there.
+        var rules = await db.Rules.AsNoTracking().ToListAsync(cancellationToken);
 
         var (dueBy, inactiveDays) = ReminderPlanner.Window(rules, today);
         DateTimeOffset? inactiveSince = inactiveDays is { } days ? LocalMidnight(today.AddDays(-days + 1), timeZone) : null;
         var candidates = await mediator.Send(new GetReminderCandidates(dueBy, inactiveSince), cancellationToken);
 
         var sessions = new List<SessionInfo>();
-        if (rules.Any(r => r.Kind == NotificationKinds.SessionTomorrow))
+        // Workshop reminders go out on the working day before: on a Friday for Saturday to Monday, none at weekends,
+        // so the mail (which waits for working hours) never arrives on the day itself.
+        if (rules.Any(r => r.Enabled && r.Kind == NotificationKinds.SessionTomorrow) && WorkingHours.Default.IsWorkingDay(today))
         {
-            var upcoming = await mediator.Send(new GetSessionsStarting(LocalMidnight(today.AddDays(1), timeZone), LocalMidnight(today.AddDays(2), timeZone)), cancellationToken);
+            var nextWorkingDay = today.AddDays(1);
+            while (!WorkingHours.Default.IsWorkingDay(nextWorkingDay) && nextWorkingDay.DayNumber - today.DayNumber < 14)
+            {
+                nextWorkingDay = nextWorkingDay.AddDays(1);
+            }
+
+            var upcoming = await mediator.Send(new GetSessionsStarting(LocalMidnight(today.AddDays(1), timeZone), LocalMidnight(nextWorkingDay.AddDays(1), timeZone)), cancellationToken);
             var titles = await SessionTitles.ResolveAsync(mediator, upcoming, cancellationToken);
             sessions.AddRange(upcoming.Select(s => new SessionInfo(s, titles.GetValueOrDefault(s.ActivityId, ""))));
         }
@@ -85,11 +94,12 @@ internal sealed class ReminderSweep(
         }
 
         var chosen = await preferences.GetManyAsync(null, cancellationToken);
-        var rows = ids.Where(p => !stored.Contains(p.Id)).Select(p => ToRow(p.Plan, chosen.GetValueOrDefault(p.Plan.StaffId) ?? Preferences.Default, now)).ToList();
+        var fresh = ReminderPlanner.OneNudgePerPerson(ids.Where(p => !stored.Contains(p.Id)).Select(p => p.Plan));
+        var rows = fresh.Select(p => ToRow(p, chosen.GetValueOrDefault(p.StaffId) ?? Preferences.Default, now, timeZone)).ToList();
         var created = rows.Count == 0 ? 0 : await db.InsertIgnoringDuplicatesAsync(rows, cancellationToken);
         var byKind = rows.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count());
 
-        var result = new SweepResult(candidates.Count, plans.Count, created, byKind, watch.Elapsed);
+        var result = new SweepResult(candidates.Count, stored.Count + rows.Count, created, byKind, watch.Elapsed);
         db.Runs.Add(new NotificationRun { Id = Guid.NewGuid(), Job = ReminderSweepJob.Id, StartedAt = now, FinishedAt = Clock.Milliseconds(clock.GetUtcNow()), Created = created, Summary = Trim(result.ToString()) });
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Reminder sweep: {Summary}", result);
@@ -101,7 +111,11 @@ internal sealed class ReminderSweep(
 
     internal static Guid NotificationId(string dedupKey) => StableGuid.From("notification:" + dedupKey);
 
-    internal static Notification ToRow(PlannedReminder plan, Preferences chosen, DateTimeOffset now) => new()
+    /// <summary>
+    /// The row to store. Its first mail attempt is the first moment within the person's working hours, so rows
+    /// decided at night are not claimed (and put back) by every drain until morning.
+    /// </summary>
+    internal static Notification ToRow(PlannedReminder plan, Preferences chosen, DateTimeOffset now, TimeZoneInfo timeZone) => new()
     {
         Id = NotificationId(plan.DedupKey),
         DedupKey = plan.DedupKey,
@@ -115,8 +129,15 @@ internal sealed class ReminderSweep(
         Link = plan.Link,
         CreatedAt = now,
         MailStatus = chosen.WantsMail(plan.Kind) ? MailStatus.Pending : MailStatus.NotWanted,
-        MailNextAttemptAt = now,
+        MailNextAttemptAt = FirstMailAttempt(chosen, now, timeZone),
     };
+
+    internal static DateTimeOffset FirstMailAttempt(Preferences chosen, DateTimeOffset now, TimeZoneInfo timeZone)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, timeZone).DateTime;
+        var next = chosen.Hours.NextAllowed(local);
+        return next == local ? now : Clock.Milliseconds(new DateTimeOffset(next, timeZone.GetUtcOffset(next)));
+    }
 
     internal static DateTimeOffset LocalMidnight(DateOnly date, TimeZoneInfo timeZone)
     {
