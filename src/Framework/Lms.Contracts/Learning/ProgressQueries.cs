@@ -14,6 +14,7 @@ public sealed record LearningRecords(IReadOnlyList<LearnerCompletion> Completion
 
 /// <summary>
 /// The learning records of the given people, or of everyone when <see cref="StaffIds"/> is null (for
-/// reconciling jobs: badges, points, reports). Set-based: one pass, not one query per person.
+/// reconciling jobs: badges, points, reports). Set-based: one pass, not one query per person. Callers that need only
+/// the enrolments pass <paramref name="IncludeCompletions"/> false (the completions list is then empty).
 /// </summary>
-public sealed record GetLearningRecords(IReadOnlyCollection<Guid>? StaffIds = null) : IRequest<LearningRecords>;
+public sealed record GetLearningRecords(IReadOnlyCollection<Guid>? StaffIds = null, bool IncludeCompletions = true) : IRequest<LearningRecords>;

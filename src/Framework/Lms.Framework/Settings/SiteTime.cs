@@ -16,11 +16,14 @@ public sealed class SiteTime(ISiteSettingsService settings)
     /// The instant a date and time on the site's clock stand for, in UTC (PostgreSQL stores only UTC offsets);
     /// call <see cref="ZoneAsync"/> once before.
     /// </summary>
-    public DateTimeOffset FromLocal(DateOnly date, TimeOnly time)
+    public DateTimeOffset FromLocal(DateOnly date, TimeOnly time) => ToUtc(date.ToDateTime(time, DateTimeKind.Unspecified), zone ?? TimeZoneInfo.Utc);
+
+    /// <summary>The instant a wall-clock time in <paramref name="zone"/> stands for, in UTC.</summary>
+    public static DateTimeOffset ToUtc(DateTime local, TimeZoneInfo zone)
     {
-        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-        var z = zone ?? TimeZoneInfo.Utc;
-        return new DateTimeOffset(local, z.GetUtcOffset(local)).ToUniversalTime();
+        ArgumentNullException.ThrowIfNull(zone);
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified)).ToUniversalTime();
     }
 
     /// <summary>Formats a moment in the site's zone; call <see cref="ZoneAsync"/> once before.</summary>

@@ -58,7 +58,7 @@ internal sealed class CompletionRates(IMediator mediator, GameSettingsStore sett
         var placements = (await mediator.Send(new GetStaffPlacements(), cancellationToken)).Where(p => p.IsActive && p.UnitAncestry.Count > 0).ToList();
         var programme = (await mediator.Send(new GetPublishedCourses(), cancellationToken))
             .Where(c => c.Key?.StartsWith(prefix, StringComparison.Ordinal) == true).Select(c => c.Id).ToHashSet();
-        var records = await mediator.Send(new GetLearningRecords(), cancellationToken);
+        var records = await mediator.Send(new GetLearningRecords(IncludeCompletions: false), cancellationToken);
 
         var finished = records.Enrolments.Where(e => programme.Contains(e.CourseId)).GroupBy(e => e.StaffId)
             .ToDictionary(g => g.Key, g => g.All(e => e.CompletedAt is not null) ? g.Max(e => e.CompletedAt) : null);

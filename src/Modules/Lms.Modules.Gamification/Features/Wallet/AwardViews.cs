@@ -56,7 +56,7 @@ internal sealed class AwardViews(BadgeWallet wallet, BadgeAwarder awarder, Evide
     public async Task<IReadOnlyList<BadgeToEarn>> ToEarnAsync(Guid staffId, CourseCatalog catalog, CancellationToken cancellationToken = default)
     {
         var english = !LmsCultures.IsJapanese;
-        var enrolled = (await mediator.Send(new Lms.Contracts.Learning.GetLearningRecords([staffId]), cancellationToken)).Enrolments.Select(e => e.CourseId).ToHashSet();
+        var enrolled = (await mediator.Send(new Lms.Contracts.Learning.GetLearningRecords([staffId], IncludeCompletions: false), cancellationToken)).Enrolments.Select(e => e.CourseId).ToHashSet();
         return (await wallet.NotYetEarnedAsync(staffId, cancellationToken))
             .Where(b => BadgeCriterion.Parse(b.CriteriaJson) is { } c && CriteriaReach.Reachable(c, enrolled, catalog))
             .Select(b => new BadgeToEarn(b.Id, b.Name(english), b.Description(english), BadgeImages.PathOf(b),

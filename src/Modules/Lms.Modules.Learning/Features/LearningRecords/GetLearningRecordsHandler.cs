@@ -13,14 +13,18 @@ internal sealed class GetLearningRecordsHandler(LearningDbContext db) : IRequest
     {
         if (request.StaffIds is null)
         {
-            return new(await Completions(db.Completions.AsNoTracking(), cancellationToken), await Enrolments(db.Enrolments.AsNoTracking(), cancellationToken));
+            return new(request.IncludeCompletions ? await Completions(db.Completions.AsNoTracking(), cancellationToken) : [], await Enrolments(db.Enrolments.AsNoTracking(), cancellationToken));
         }
 
         var completions = new List<LearnerCompletion>();
         var enrolments = new List<LearnerEnrolment>();
         foreach (var chunk in request.StaffIds.Distinct().Chunk(Chunk))
         {
-            completions.AddRange(await Completions(db.Completions.AsNoTracking().Where(c => chunk.Contains(c.StaffId)), cancellationToken));
+            if (request.IncludeCompletions)
+            {
+                completions.AddRange(await Completions(db.Completions.AsNoTracking().Where(c => chunk.Contains(c.StaffId)), cancellationToken));
+            }
+
             enrolments.AddRange(await Enrolments(db.Enrolments.AsNoTracking().Where(e => chunk.Contains(e.StaffId)), cancellationToken));
         }
 

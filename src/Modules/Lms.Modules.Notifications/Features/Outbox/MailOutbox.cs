@@ -147,7 +147,7 @@ internal sealed class MailOutbox(
                     if (!hours.Allows(local))
                     {
                         var next = hours.NextAllowed(local);
-                        row.MailNextAttemptAt = new DateTimeOffset(next, site.TimeZone.GetUtcOffset(next)).ToUniversalTime();
+                        row.MailNextAttemptAt = SiteTime.ToUtc(next, site.TimeZone);
                         Release(row);
                         deferred++;
                         continue;
@@ -262,7 +262,7 @@ internal sealed class MailOutbox(
         var learners = rows.Where(r => CourseKinds.Contains(r.Kind)).Select(r => r.StaffId).Distinct().ToList();
         if (learners.Count > 0)
         {
-            var records = await mediator.Send(new Lms.Contracts.Learning.GetLearningRecords(learners), cancellationToken);
+            var records = await mediator.Send(new Lms.Contracts.Learning.GetLearningRecords(learners, IncludeCompletions: false), cancellationToken);
             open.UnionWith(records.Enrolments.Where(e => e.CompletedAt is null).Select(e => (e.StaffId, e.CourseId)));
         }
 

@@ -136,14 +136,10 @@ internal sealed class ReminderSweep(
     {
         var local = TimeZoneInfo.ConvertTime(now, timeZone).DateTime;
         var next = chosen.Hours.NextAllowed(local);
-        return next == local ? now : Clock.Milliseconds(new DateTimeOffset(next, timeZone.GetUtcOffset(next)));
+        return next == local ? now : Clock.Milliseconds(SiteTime.ToUtc(next, timeZone));
     }
 
-    internal static DateTimeOffset LocalMidnight(DateOnly date, TimeZoneInfo timeZone)
-    {
-        var local = date.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, timeZone.GetUtcOffset(local)).ToUniversalTime();
-    }
+    internal static DateTimeOffset LocalMidnight(DateOnly date, TimeZoneInfo timeZone) => SiteTime.ToUtc(date.ToDateTime(TimeOnly.MinValue), timeZone);
 
     private static string Trim(string text) => text.Length <= 1000 ? text : text[..1000];
 }
