@@ -32,6 +32,8 @@ public sealed class EventRecorder
         services.AddTransient<INotificationHandler<Lms.Contracts.Workshops.WorkshopSignOffReversed>, Recorder<Lms.Contracts.Workshops.WorkshopSignOffReversed>>();
         services.AddTransient<INotificationHandler<Lms.Contracts.Workshops.WaitlistSeatGranted>, Recorder<Lms.Contracts.Workshops.WaitlistSeatGranted>>();
         services.AddTransient<INotificationHandler<Lms.Contracts.Workshops.WorkshopSessionCancelled>, Recorder<Lms.Contracts.Workshops.WorkshopSessionCancelled>>();
+        services.AddTransient<INotificationHandler<Lms.Contracts.Certificates.CertificateIssued>, Recorder<Lms.Contracts.Certificates.CertificateIssued>>();
+        services.AddTransient<INotificationHandler<Lms.Contracts.Certificates.CertificateRevoked>, Recorder<Lms.Contracts.Certificates.CertificateRevoked>>();
     }
 
     private sealed class Recorder<T>(EventRecorder recorder) : INotificationHandler<T> where T : INotification

@@ -48,6 +48,7 @@ public sealed partial class LocalizationTests
         { "src/Modules/Lms.Modules.Workshops", "src/Modules/Lms.Modules.Workshops/Resources/WorkshopsStrings.ja.resx", "WorkshopsStrings" },
         { "src/Modules/Lms.Modules.Gamification", "src/Modules/Lms.Modules.Gamification/Resources/GamificationStrings.ja.resx", "GamificationStrings" },
         { "src/Modules/Lms.Modules.Notifications", "src/Modules/Lms.Modules.Notifications/Resources/NotificationsStrings.ja.resx", "NotificationsStrings" },
+        { "src/Modules/Lms.Modules.Certificates", "src/Modules/Lms.Modules.Certificates/Resources/CertificatesStrings.ja.resx", "CertificatesStrings" },
     };
 
     [Theory]

@@ -36,6 +36,17 @@ public static class TemplateKeys
     public const string MailManagerDigest = "mail/manager-digest";
     public const string MailSessionCancelled = "mail/session-cancelled";
     public const string CertificateCourse = "certificate/course";
+    public const string CertificateProgramme = "certificate/programme";
+}
+
+/// <summary>The parts of a certificate template, as <see cref="RenderedTemplate.Parts"/> names them.</summary>
+public static class CertificateTemplateParts
+{
+    public const string Title = "title";
+    public const string Body = "body";
+    public const string SignatoryName = "signatoryName";
+    public const string SignatoryTitle = "signatoryTitle";
+    public const string SealImageUrl = "sealImageUrl";
 }
 
 public sealed class TemplateNotFoundException(string key)

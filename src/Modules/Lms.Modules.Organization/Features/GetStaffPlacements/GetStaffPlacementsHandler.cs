@@ -98,3 +98,19 @@ internal sealed class FindStaffByEmployeeNumbersHandler(OrganizationDbContext db
         return found;
     }
 }
+
+internal sealed class GetStaffNamesHandler(OrganizationDbContext db) : IRequestHandler<GetStaffNames, IReadOnlyList<StaffName>>
+{
+    public async Task<IReadOnlyList<StaffName>> Handle(GetStaffNames request, CancellationToken cancellationToken)
+    {
+        var found = new List<StaffName>(request.StaffIds.Count);
+        foreach (var chunk in request.StaffIds.Distinct().Chunk(1000))
+        {
+            found.AddRange(await db.Staff.AsNoTracking().Where(s => chunk.Contains(s.Id))
+                .Select(s => new StaffName(s.Id, s.EmployeeNumber, s.FamilyName, s.GivenName, s.FamilyNameKana, s.GivenNameKana))
+                .ToListAsync(cancellationToken));
+        }
+
+        return found;
+    }
+}

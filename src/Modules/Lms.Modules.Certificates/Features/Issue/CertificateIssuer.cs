@@ -1,0 +1,341 @@
+using System.Security.Cryptography;
+using Lms.Contracts.Certificates;
+using Lms.Contracts.Courses;
+using Lms.Contracts.Learning;
+using Lms.Contracts.Media;
+using Lms.Contracts.Organization;
+using Lms.Contracts.Templates;
+using Lms.Framework.Data;
+using Lms.Framework.Settings;
+using Lms.Modules.Certificates.Data;
+using Lms.Modules.Certificates.Domain;
+using Lms.Modules.Certificates.Storage;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Lms.Modules.Certificates.Features.Issue;
+
+/// <summary>
+/// Issues, reissues and revokes certificates. Issuing is idempotent: every certificate has an issue key
+/// (which completion, or which certificate it replaces) under a unique index, the key is looked up first, and
+/// a concurrent issuer that loses the race on insert removes its file and returns the winner's certificate.
+/// The PDF is drawn once, written to the store before the row is committed, and never drawn again.
+/// </summary>
+internal sealed class CertificateIssuer(
+    CertificatesDbContext db,
+    CertificateStore store,
+    IMediator mediator,
+    ISiteSettingsService settings,
+    IOptions<CertificateOptions> options,
+    TimeProvider clock,
+    ILogger<CertificateIssuer> logger)
+{
+    public const string SystemActor = "system";
+
+    public static string CourseIssueKey(Guid staffId, Guid courseId, DateTimeOffset completedAt) =>
+        $"course|{staffId:N}|{courseId:N}|{completedAt.ToUnixTimeMilliseconds()}";
+
+    public static string ProgrammeIssueKey(Guid staffId, Guid programmeId) => $"programme|{staffId:N}|{programmeId:N}";
+
+    public static string ReissueKey(Guid previousId) => $"reissue|{previousId:N}";
+
+    /// <summary>The certificate of one course completion (issued now unless it exists). Null when the person or course is gone.</summary>
+    public async Task<Certificate?> IssueForCourseAsync(Guid staffId, Guid courseId, int courseVersion, DateTimeOffset completedAt, CancellationToken cancellationToken)
+    {
+        var key = CourseIssueKey(staffId, courseId, completedAt);
+        if (await FindByKeyAsync(key, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var name = FirstOf(await mediator.Send(new GetStaffNames([staffId]), cancellationToken));
+        var course = FirstOf(await mediator.Send(new GetPublishedCourses([courseId]), cancellationToken));
+        if (name is null || course is null)
+        {
+            logger.LogWarning("No certificate for {StaffId} on course {CourseId}: the {Missing} no longer exists", staffId, courseId, name is null ? "person" : "published course");
+            return null;
+        }
+
+        return await IssueAsync(new Draft(key, CertificateKind.Course, name, course.Id, courseVersion > 0 ? courseVersion : course.Version, null, course.Title, [], completedAt, null), cancellationToken);
+    }
+
+    /// <summary>Certificates for every enabled programme the person has now completed (each once).</summary>
+    public async Task<IReadOnlyList<Certificate>> IssueForProgrammesAsync(Guid staffId, CancellationToken cancellationToken)
+    {
+        var programmes = await db.Programmes.AsNoTracking().Where(p => p.Enabled).ToListAsync(cancellationToken);
+        if (programmes.Count == 0)
+        {
+            return [];
+        }
+
+        var courses = await mediator.Send(new GetPublishedCourses(), cancellationToken);
+        var byKey = courses.Where(c => c.Key is not null).ToDictionary(c => c.Key!, StringComparer.Ordinal);
+        var records = await mediator.Send(new GetLearningRecords([staffId], IncludeCompletions: false), cancellationToken);
+        var completed = records.Enrolments.Where(e => e.CompletedAt is not null).ToDictionary(e => e.CourseId, e => e.CompletedAt!.Value);
+
+        var issued = new List<Certificate>();
+        StaffName? name = null;
+        foreach (var programme in programmes)
+        {
+            var members = programme.CourseKeyList.Select(k => byKey.GetValueOrDefault(k)).ToList();
+            if (members.Count == 0 || members.Any(c => c is null || !completed.ContainsKey(c.Id)))
+            {
+                continue;
+            }
+
+            var key = ProgrammeIssueKey(staffId, programme.Id);
+            if (await FindByKeyAsync(key, cancellationToken) is { } existing)
+            {
+                issued.Add(existing);
+                continue;
+            }
+
+            name ??= FirstOf(await mediator.Send(new GetStaffNames([staffId]), cancellationToken));
+            if (name is null)
+            {
+                return issued;
+            }
+
+            var lastCompletion = members.Max(c => completed[c!.Id]);
+            var certificate = await IssueAsync(new Draft(key, CertificateKind.Programme, name, null, null, programme.Id, programme.Title,
+                members.Select(c => c!.Title).ToList(), lastCompletion, null), cancellationToken);
+            issued.Add(certificate);
+        }
+
+        return issued;
+    }
+
+    /// <summary>
+    /// Issues a new certificate for the same completion with the person's name as it is now (e.g. after a
+    /// correction) and marks the old one replaced. Reissuing the same certificate again returns the first reissue.
+    /// </summary>
+    public async Task<Certificate?> ReissueAsync(Guid certificateId, string actor, string? reason, CancellationToken cancellationToken)
+    {
+        var previous = await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Id == certificateId, cancellationToken);
+        if (previous is null)
+        {
+            return null;
+        }
+
+        var key = ReissueKey(previous.Id);
+        if (await FindByKeyAsync(key, cancellationToken) is { } done)
+        {
+            return done;
+        }
+
+        if (previous.Status == CertificateStatus.Replaced)
+        {
+            throw new CertificateActionException(CertificateActionException.AlreadyReplaced);
+        }
+
+        var name = FirstOf(await mediator.Send(new GetStaffNames([previous.StaffId]), cancellationToken))
+            ?? new StaffName(previous.StaffId, previous.EmployeeNumber, previous.RecipientName, "", previous.RecipientNameKana, "");
+        IReadOnlyList<string> courseTitles = [];
+        if (previous.ProgrammeId is { } programmeId && await db.Programmes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId, cancellationToken) is { } programme)
+        {
+            var keys = programme.CourseKeyList;
+            courseTitles = (await mediator.Send(new GetPublishedCourses(), cancellationToken)).Where(c => c.Key is not null && keys.Contains(c.Key)).Select(c => c.Title).ToList();
+        }
+
+        var draft = new Draft(key, previous.Kind, name, previous.CourseId, previous.CourseVersion, previous.ProgrammeId, previous.Title, courseTitles, previous.CompletedAt, previous.Id);
+        var issued = await IssueAsync(draft, cancellationToken, actor, $"replaces {VerificationCodes.Display(previous.Code)}. {reason}".Trim());
+        if (issued.ReplacesId == previous.Id)
+        {
+            await db.Certificates.Where(c => c.Id == previous.Id && c.Status != CertificateStatus.Replaced)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CertificateStatus.Replaced).SetProperty(c => c.ReplacedById, issued.Id), cancellationToken);
+        }
+
+        return issued;
+    }
+
+    /// <summary>Revokes a valid certificate; revoking one already revoked changes nothing. False when there is none.</summary>
+    public async Task<bool> RevokeAsync(Guid certificateId, string actor, string reason, CancellationToken cancellationToken)
+    {
+        var certificate = await db.Certificates.FirstOrDefaultAsync(c => c.Id == certificateId, cancellationToken);
+        if (certificate is null)
+        {
+            return false;
+        }
+
+        if (certificate.Status == CertificateStatus.Revoked)
+        {
+            return true;
+        }
+
+        if (certificate.Status == CertificateStatus.Replaced)
+        {
+            throw new CertificateActionException(CertificateActionException.AlreadyReplaced);
+        }
+
+        var now = clock.GetUtcNow();
+        certificate.Status = CertificateStatus.Revoked;
+        certificate.RevokedAt = now;
+        certificate.RevokedBy = actor;
+        certificate.RevokedReason = reason;
+        db.Audit.Add(new CertificateAuditEntry { At = now, CertificateId = certificate.Id, Action = "revoked", Actor = actor, Detail = reason });
+        await db.SaveChangesAsync(cancellationToken);
+        await mediator.Publish(new CertificateRevoked(certificate.Id, certificate.StaffId, reason, now), CancellationToken.None);
+        return true;
+    }
+
+    private Task<Certificate?> FindByKeyAsync(string key, CancellationToken cancellationToken) =>
+        db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.IssueKey == key, cancellationToken);
+
+    private async Task<Certificate> IssueAsync(Draft draft, CancellationToken cancellationToken, string actor = SystemActor, string? reason = null)
+    {
+        var site = await settings.GetAsync(cancellationToken);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(site.TimeZoneId);
+        var now = clock.GetUtcNow();
+        var completedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(draft.CompletedAt, zone).DateTime);
+        var code = VerificationCodes.NewCode();
+        var displayCode = VerificationCodes.Display(code);
+        var verifyUrl = $"{PublicRoot(site)}/verify/{displayCode}";
+        var culture = options.Value.Culture;
+
+        var model = new Dictionary<string, object?>
+        {
+            ["recipient"] = new Dictionary<string, object?>
+            {
+                ["name"] = draft.Name.Name,
+                ["nameKana"] = draft.Name.NameKana,
+                ["familyName"] = draft.Name.FamilyName,
+                ["givenName"] = draft.Name.GivenName,
+                ["employeeNumber"] = draft.Name.EmployeeNumber,
+            },
+            ["course"] = new Dictionary<string, object?> { ["title"] = draft.Title, ["version"] = draft.CourseVersion },
+            ["programme"] = new Dictionary<string, object?> { ["title"] = draft.Title, ["courses"] = draft.CourseTitles.ToList() },
+            ["certificate"] = new Dictionary<string, object?>
+            {
+                ["code"] = displayCode,
+                ["completedOn"] = completedOn,
+                ["issuedOn"] = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime),
+                ["verifyUrl"] = verifyUrl,
+            },
+            ["organisation"] = new Dictionary<string, object?> { ["name"] = site.OrganizationName },
+            ["site"] = new Dictionary<string, object?> { ["name"] = site.SiteName },
+        };
+
+        RenderedTemplate rendered;
+        var templateKey = draft.Kind == CertificateKind.Programme ? TemplateKeys.CertificateProgramme : TemplateKeys.CertificateCourse;
+        try
+        {
+            rendered = await mediator.Send(new RenderTemplate(templateKey, culture, model), cancellationToken);
+        }
+        catch (TemplateNotFoundException) when (templateKey != TemplateKeys.CertificateCourse)
+        {
+            rendered = await mediator.Send(new RenderTemplate(TemplateKeys.CertificateCourse, culture, model), cancellationToken);
+        }
+
+        byte[]? seal = null;
+        if (rendered[CertificateTemplateParts.SealImageUrl] is { Length: > 0 } sealUrl)
+        {
+            var media = await mediator.Send(new GetMediaContent(sealUrl), cancellationToken);
+            seal = media is { ContentType: "image/png" or "image/jpeg" } ? media.Content : null;
+            if (seal is null)
+            {
+                logger.LogWarning("The certificate seal {Url} is not a PNG or JPEG in the media library; certificates are issued without it", sealUrl);
+            }
+        }
+
+        var pdf = CertificatePdf.Render(new CertificateContent(
+            rendered[CertificateTemplateParts.Title], rendered[CertificateTemplateParts.Body], rendered[CertificateTemplateParts.SignatoryName], rendered[CertificateTemplateParts.SignatoryTitle],
+            seal, verifyUrl, displayCode, draft.Name.Name, site.OrganizationName, draft.Title,
+            culture.StartsWith("ja", StringComparison.Ordinal) ? "確認用QRコード・証明書番号" : "Scan to verify · certificate number"));
+
+        var id = Guid.NewGuid();
+        var certificate = new Certificate
+        {
+            Id = id,
+            Code = code,
+            IssueKey = draft.IssueKey,
+            Kind = draft.Kind,
+            StaffId = draft.Name.StaffId,
+            CourseId = draft.CourseId,
+            CourseVersion = draft.CourseVersion,
+            ProgrammeId = draft.ProgrammeId,
+            Title = Truncate(draft.Title, 300),
+            RecipientName = Truncate(draft.Name.Name, 200),
+            RecipientNameKana = Truncate(draft.Name.NameKana, 200),
+            EmployeeNumber = draft.Name.EmployeeNumber,
+            CompletedAt = draft.CompletedAt,
+            CompletedOn = completedOn,
+            Issuer = Truncate(site.OrganizationName, 200),
+            IssuedAt = now,
+            Culture = rendered.Culture,
+            TemplateRevision = rendered.Revision,
+            FileKey = CertificateStore.CertificateKey(id, now),
+            FileSize = pdf.Length,
+            FileSha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
+            Status = CertificateStatus.Valid,
+            ReplacesId = draft.Replaces,
+        };
+
+        await store.SaveAsync(certificate.FileKey, pdf, cancellationToken);
+        db.Certificates.Add(certificate);
+        db.Audit.Add(new CertificateAuditEntry
+        {
+            At = now,
+            CertificateId = id,
+            Action = draft.Replaces is null ? "issued" : "reissued",
+            Actor = actor,
+            Detail = Truncate(draft.Replaces is null ? draft.IssueKey : reason ?? "", 1000),
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // Another worker issued this one first: keep theirs.
+            db.ChangeTracker.Clear();
+            store.Delete(certificate.FileKey);
+            return await FindByKeyAsync(draft.IssueKey, CancellationToken.None)
+                ?? throw new InvalidOperationException($"Certificate {draft.IssueKey} clashed on insert but cannot be found.", e);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            store.Delete(certificate.FileKey);
+            throw;
+        }
+
+        db.ChangeTracker.Clear();
+        string? programmeKey = null;
+        if (certificate.ProgrammeId is { } programmeId)
+        {
+            programmeKey = await db.Programmes.AsNoTracking().Where(p => p.Id == programmeId).Select(p => p.Key).FirstOrDefaultAsync(CancellationToken.None);
+        }
+
+        await mediator.Publish(new CertificateIssued(certificate.Id, certificate.StaffId, certificate.CourseId, programmeKey, certificate.CompletedOn, certificate.ReplacesId, now), CancellationToken.None);
+        return certificate;
+    }
+
+    internal static string PublicRoot(SiteSettings site) =>
+        (site.BaseUrl is { Length: > 0 } configured ? configured : "http://localhost:5000").TrimEnd('/');
+
+    private static T? FirstOf<T>(IReadOnlyList<T> list) where T : class => list.Count > 0 ? list[0] : null;
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+
+    private sealed record Draft(
+        string IssueKey,
+        CertificateKind Kind,
+        StaffName Name,
+        Guid? CourseId,
+        int? CourseVersion,
+        Guid? ProgrammeId,
+        string Title,
+        IReadOnlyList<string> CourseTitles,
+        DateTimeOffset CompletedAt,
+        Guid? Replaces);
+}
+
+/// <summary>An admin action that cannot be done to this certificate (the message key is shown translated).</summary>
+internal sealed class CertificateActionException(string messageKey) : Exception(messageKey)
+{
+    public const string AlreadyReplaced = "This certificate has been replaced; act on the one that replaced it.";
+
+    public string MessageKey { get; } = messageKey;
+}

@@ -1,0 +1,101 @@
+using Hangfire;
+using Lms.Contracts.Learning;
+using Lms.Framework.Jobs;
+using Lms.Modules.Certificates.Data;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Lms.Modules.Certificates.Features.Issue;
+
+/// <summary>
+/// Course completed → a background job issues the certificate (and any programme certificate the person has now
+/// earned). The event handler only enqueues, so completing a course stays fast and a failure is retried by Hangfire.
+/// </summary>
+internal sealed class OnCourseCompleted(IBackgroundJobClient jobs, ILogger<OnCourseCompleted> logger) : INotificationHandler<CourseCompleted>
+{
+    public Task Handle(CourseCompleted notification, CancellationToken cancellationToken)
+    {
+        jobs.Enqueue<IssueCertificateJob>(job => job.RunAsync(notification.StaffId, notification.CourseId, notification.CourseVersion, notification.CompletedAt, CancellationToken.None));
+        logger.LogDebug("Certificate for {StaffId} on course {CourseId} queued", notification.StaffId, notification.CourseId);
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed class IssueCertificateJob(CertificateIssuer issuer)
+{
+    [AutomaticRetry(Attempts = 5)]
+    public async Task RunAsync(Guid staffId, Guid courseId, int courseVersion, DateTimeOffset completedAt, CancellationToken cancellationToken)
+    {
+        await issuer.IssueForCourseAsync(staffId, courseId, courseVersion, completedAt, cancellationToken);
+        await issuer.IssueForProgrammesAsync(staffId, cancellationToken);
+    }
+}
+
+/// <summary>
+/// The safety net (hourly, and <c>jobs run certificates-reconcile</c>): every completed enrolment without its
+/// certificate gets one, every finished programme without its certificate too. Catches completions whose job was
+/// lost (a crash between the completion and the enqueue) and issues for history imported before this module.
+/// Work is spread over the machine's cores, each worker in a scope of its own.
+/// </summary>
+internal sealed class ReconcileCertificatesJob(CertificatesDbContext db, IMediator mediator, IServiceScopeFactory scopes, ILogger<ReconcileCertificatesJob> logger) : IRecurringJob
+{
+    public const string Id = "certificates-reconcile";
+
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
+    {
+        var records = await mediator.Send(new GetLearningRecords(null, IncludeCompletions: false), cancellationToken);
+        var completions = records.Enrolments.Where(e => e.CompletedAt is not null).ToList();
+        var existing = (await db.Certificates.AsNoTracking().Where(c => c.Kind == CertificateKind.Course).Select(c => c.IssueKey).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var missing = completions.Where(e => !existing.Contains(CertificateIssuer.CourseIssueKey(e.StaffId, e.CourseId, e.CompletedAt!.Value))).ToList();
+
+        var issued = 0;
+        var failed = 0;
+        await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (enrolment, ct) =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var issuer = scope.ServiceProvider.GetRequiredService<CertificateIssuer>();
+            try
+            {
+                // The version completed is not in the enrolment; the latest published one is printed.
+                if (await issuer.IssueForCourseAsync(enrolment.StaffId, enrolment.CourseId, 0, enrolment.CompletedAt!.Value, ct) is not null)
+                {
+                    Interlocked.Increment(ref issued);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Interlocked.Increment(ref failed);
+                logger.LogError(e, "Certificate for {StaffId} on course {CourseId} could not be issued", enrolment.StaffId, enrolment.CourseId);
+            }
+        });
+
+        // Programmes: only people who now hold every course of one and lack its certificate are looked at again.
+        var programmes = 0;
+        var enabled = await db.Programmes.AsNoTracking().Where(p => p.Enabled).ToListAsync(cancellationToken);
+        if (enabled.Count > 0)
+        {
+            var courses = await mediator.Send(new Lms.Contracts.Courses.GetPublishedCourses(), cancellationToken);
+            var idsByKey = courses.Where(c => c.Key is not null).ToDictionary(c => c.Key!, c => c.Id, StringComparer.Ordinal);
+            var held = (await db.Certificates.AsNoTracking().Where(c => c.Kind == CertificateKind.Programme).Select(c => c.IssueKey).ToListAsync(cancellationToken))
+                .ToHashSet(StringComparer.Ordinal);
+            var doneByStaff = completions.GroupBy(e => e.StaffId).ToDictionary(g => g.Key, g => g.Select(e => e.CourseId).ToHashSet());
+            var due = doneByStaff.Where(person => enabled.Any(p =>
+                    p.CourseKeyList.Count > 0
+                    && p.CourseKeyList.All(k => idsByKey.TryGetValue(k, out var id) && person.Value.Contains(id))
+                    && !held.Contains(CertificateIssuer.ProgrammeIssueKey(person.Key, p.Id))))
+                .Select(person => person.Key)
+                .ToList();
+            foreach (var staffId in due)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var issuer = scope.ServiceProvider.GetRequiredService<CertificateIssuer>();
+                programmes += (await issuer.IssueForProgrammesAsync(staffId, cancellationToken)).Count;
+            }
+        }
+
+        return $"{completions.Count} completions, {issued} course certificates issued now, {failed} failed; {programmes} programme certificates issued or confirmed";
+    }
+}
