@@ -186,8 +186,119 @@ internal sealed class CertificateIssuer(
     private async Task<Certificate> IssueAsync(Draft draft, CancellationToken cancellationToken, string actor = SystemActor, string? reason = null)
     {
         var site = await settings.GetAsync(cancellationToken);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(site.TimeZoneId);
+        var prepared = await PrepareAsync(draft, site, clock.GetUtcNow(), actor, reason, new Dictionary<string, byte[]?>(), cancellationToken);
+        await store.SaveAsync(prepared.Certificate.FileKey, prepared.Pdf, cancellationToken);
+        db.Certificates.Add(prepared.Certificate);
+        db.Audit.Add(prepared.Audit);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // Another worker issued this one first: keep theirs.
+            db.ChangeTracker.Clear();
+            store.Delete(prepared.Certificate.FileKey);
+            return await FindByKeyAsync(draft.IssueKey, CancellationToken.None)
+                ?? throw new InvalidOperationException($"Certificate {draft.IssueKey} clashed on insert but cannot be found.", e);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            store.Delete(prepared.Certificate.FileKey);
+            throw;
+        }
+
+        db.ChangeTracker.Clear();
+        await PublishIssuedAsync([prepared.Certificate]);
+        return prepared.Certificate;
+    }
+
+    /// <summary>
+    /// Many course completions at once (the reconcile job, a backlog): names and courses read once for the batch,
+    /// the PDFs drawn and written, then all rows inserted in one transaction. If any of them was issued meanwhile
+    /// (the unique key refuses the batch), the batch falls back to one at a time, which keeps the other's.
+    /// </summary>
+    public async Task<int> IssueForCoursesAsync(IReadOnlyList<CourseCompletion> completions, CancellationToken cancellationToken)
+    {
+        var keys = completions.Select(c => CourseIssueKey(c.StaffId, c.CourseId, c.CompletedAt)).ToList();
+        var existing = (await db.Certificates.AsNoTracking().Where(c => keys.Contains(c.IssueKey)).Select(c => c.IssueKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var todo = completions.Where(c => !existing.Contains(CourseIssueKey(c.StaffId, c.CourseId, c.CompletedAt))).ToList();
+        if (todo.Count == 0)
+        {
+            return 0;
+        }
+
+        var names = (await mediator.Send(new GetStaffNames(todo.Select(c => c.StaffId).Distinct().ToList()), cancellationToken)).ToDictionary(n => n.StaffId);
+        var courses = (await mediator.Send(new GetPublishedCourses(todo.Select(c => c.CourseId).Distinct().ToList()), cancellationToken)).ToDictionary(c => c.Id);
+        var site = await settings.GetAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        var seals = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
+        var prepared = new List<Prepared>(todo.Count);
+        try
+        {
+            foreach (var completion in todo)
+            {
+                if (!names.TryGetValue(completion.StaffId, out var name) || !courses.TryGetValue(completion.CourseId, out var course))
+                {
+                    continue;
+                }
+
+                var draft = new Draft(CourseIssueKey(completion.StaffId, completion.CourseId, completion.CompletedAt), CertificateKind.Course, name, course.Id,
+                    completion.CourseVersion > 0 ? completion.CourseVersion : course.Version, null, course.Title, [], completion.CompletedAt, null);
+                var one = await PrepareAsync(draft, site, now, SystemActor, null, seals, cancellationToken);
+                await store.SaveAsync(one.Certificate.FileKey, one.Pdf, cancellationToken);
+                prepared.Add(one);
+            }
+
+            db.Certificates.AddRange(prepared.Select(p => p.Certificate));
+            db.Audit.AddRange(prepared.Select(p => p.Audit));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            prepared.ForEach(p => store.Delete(p.Certificate.FileKey));
+            var issued = 0;
+            foreach (var completion in todo)
+            {
+                var before = await FindByKeyAsync(CourseIssueKey(completion.StaffId, completion.CourseId, completion.CompletedAt), cancellationToken);
+                if (before is null && await IssueForCourseAsync(completion.StaffId, completion.CourseId, completion.CourseVersion, completion.CompletedAt, cancellationToken) is not null)
+                {
+                    issued++;
+                }
+            }
+
+            return issued;
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            prepared.ForEach(p => store.Delete(p.Certificate.FileKey));
+            throw;
+        }
+
+        db.ChangeTracker.Clear();
+        await PublishIssuedAsync(prepared.Select(p => p.Certificate).ToList());
+        return prepared.Count;
+    }
+
+    private async Task PublishIssuedAsync(IReadOnlyList<Certificate> certificates)
+    {
+        var programmeIds = certificates.Where(c => c.ProgrammeId is not null).Select(c => c.ProgrammeId!.Value).Distinct().ToList();
+        var programmeKeys = programmeIds.Count == 0
+            ? new Dictionary<Guid, string>()
+            : await db.Programmes.AsNoTracking().Where(p => programmeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Key, CancellationToken.None);
+        foreach (var c in certificates)
+        {
+            await mediator.Publish(new CertificateIssued(c.Id, c.StaffId, c.CourseId, c.ProgrammeId is { } p ? programmeKeys.GetValueOrDefault(p) : null, c.CompletedOn, c.ReplacesId, c.IssuedAt), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Renders the template and draws the PDF for a draft: nothing is stored yet.</summary>
+    private async Task<Prepared> PrepareAsync(Draft draft, SiteSettings site, DateTimeOffset now, string actor, string? reason, Dictionary<string, byte[]?> seals, CancellationToken cancellationToken)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(site.TimeZoneId);
         var completedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(draft.CompletedAt, zone).DateTime);
         var code = VerificationCodes.NewCode();
         var displayCode = VerificationCodes.Display(code);
@@ -229,10 +340,11 @@ internal sealed class CertificateIssuer(
         }
 
         byte[]? seal = null;
-        if (rendered[CertificateTemplateParts.SealImageUrl] is { Length: > 0 } sealUrl)
+        if (rendered[CertificateTemplateParts.SealImageUrl] is { Length: > 0 } sealUrl && !seals.TryGetValue(sealUrl, out seal))
         {
             var media = await mediator.Send(new GetMediaContent(sealUrl), cancellationToken);
             seal = media is { ContentType: "image/png" or "image/jpeg" } ? media.Content : null;
+            seals[sealUrl] = seal;
             if (seal is null)
             {
                 logger.LogWarning("The certificate seal {Url} is not a PNG or JPEG in the media library; certificates are issued without it", sealUrl);
@@ -272,44 +384,15 @@ internal sealed class CertificateIssuer(
             ReplacesId = draft.Replaces,
         };
 
-        await store.SaveAsync(certificate.FileKey, pdf, cancellationToken);
-        db.Certificates.Add(certificate);
-        db.Audit.Add(new CertificateAuditEntry
+        var audit = new CertificateAuditEntry
         {
             At = now,
             CertificateId = id,
             Action = draft.Replaces is null ? "issued" : "reissued",
             Actor = actor,
             Detail = Truncate(draft.Replaces is null ? draft.IssueKey : reason ?? "", 1000),
-        });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            // Another worker issued this one first: keep theirs.
-            db.ChangeTracker.Clear();
-            store.Delete(certificate.FileKey);
-            return await FindByKeyAsync(draft.IssueKey, CancellationToken.None)
-                ?? throw new InvalidOperationException($"Certificate {draft.IssueKey} clashed on insert but cannot be found.", e);
-        }
-        catch
-        {
-            db.ChangeTracker.Clear();
-            store.Delete(certificate.FileKey);
-            throw;
-        }
-
-        db.ChangeTracker.Clear();
-        string? programmeKey = null;
-        if (certificate.ProgrammeId is { } programmeId)
-        {
-            programmeKey = await db.Programmes.AsNoTracking().Where(p => p.Id == programmeId).Select(p => p.Key).FirstOrDefaultAsync(CancellationToken.None);
-        }
-
-        await mediator.Publish(new CertificateIssued(certificate.Id, certificate.StaffId, certificate.CourseId, programmeKey, certificate.CompletedOn, certificate.ReplacesId, now), CancellationToken.None);
-        return certificate;
+        };
+        return new Prepared(certificate, audit, pdf);
     }
 
     internal static string PublicRoot(SiteSettings site) =>
@@ -318,6 +401,8 @@ internal sealed class CertificateIssuer(
     private static T? FirstOf<T>(IReadOnlyList<T> list) where T : class => list.Count > 0 ? list[0] : null;
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+
+    private sealed record Prepared(Certificate Certificate, CertificateAuditEntry Audit, byte[] Pdf);
 
     private sealed record Draft(
         string IssueKey,
@@ -331,6 +416,9 @@ internal sealed class CertificateIssuer(
         DateTimeOffset CompletedAt,
         Guid? Replaces);
 }
+
+/// <summary>One course completion to certify (the version 0 when unknown: the latest published one is printed).</summary>
+internal sealed record CourseCompletion(Guid StaffId, Guid CourseId, int CourseVersion, DateTimeOffset CompletedAt);
 
 /// <summary>An admin action that cannot be done to this certificate (the message key is shown translated).</summary>
 internal sealed class CertificateActionException(string messageKey) : Exception(messageKey)
