@@ -26,7 +26,6 @@ public static class PlatformApplicationBuilderExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter(); // policies come from the modules (e.g. certificate verification)
         foreach (var startup in startups)
         {
             startup.Configure(app);

@@ -119,7 +119,6 @@ public static class PlatformServiceCollectionExtensions
             ];
         });
         services.AddSingleton<ThemeLayout>();
-        services.AddRateLimiter(_ => { });
         services.AddSingleton<Content.IMarkdownRenderer, Content.MarkdownRenderer>();
 
         var mvc = services.AddRazorPages(o =>

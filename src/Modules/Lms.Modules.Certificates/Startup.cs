@@ -3,6 +3,7 @@ using Lms.Framework.Jobs;
 using Lms.Framework.Modules;
 using Lms.Framework.Recipes;
 using Lms.Framework.Security;
+using Lms.Framework.Web;
 using Lms.Modules.Certificates.Api;
 using Lms.Modules.Certificates.Data;
 using Lms.Modules.Certificates.Features;
@@ -32,7 +33,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<Verification>();
         services.AddRecurringJob<ReconcileCertificatesJob>(ReconcileCertificatesJob.Id, "35 * * * *", "Certificates: issue any that a completed course or programme is still missing (the on-completion job normally has)");
         services.AddRecipeStep<CertificateProgrammesStep>();
-        CertificateRateLimits.Add(services);
+        services.AddSingleton<VerificationThrottle>();
+        services.AddSingleton<IHomePanelProvider, Home.CertificatesPanelProvider>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();
         services.AddSingleton<IPermissionProvider, Permissions>();
     }

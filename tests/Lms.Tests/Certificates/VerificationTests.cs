@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Lms.Modules.Certificates.Domain;
 using Lms.Tests.Infrastructure;
 using static Lms.Tests.Workshops.AttendanceHelpers;
@@ -83,7 +84,8 @@ public sealed class VerificationTests(LmsAppFactory factory) : SiteTest(factory)
         // Both actions are on the record, with who did them and why.
         var firstAudit = await CertificateFixture.AuditAsync(Factory, first.Id);
         var secondAudit = await CertificateFixture.AuditAsync(Factory, second.Id);
-        Assert.Equal(["issued"], firstAudit.Select(a => a.Action));
+        Assert.Equal(["issued", "replaced"], firstAudit.Select(a => a.Action));
+        Assert.Contains(VerificationCodes.Display(second.Code), firstAudit[1].Detail, StringComparison.Ordinal);
         Assert.Equal(["reissued", "revoked"], secondAudit.Select(a => a.Action));
         Assert.All(secondAudit, a => Assert.Equal("demo-admin", a.Actor));
         Assert.Contains("氏名の訂正", secondAudit[0].Detail, StringComparison.Ordinal);
@@ -120,16 +122,51 @@ public sealed class VerificationTests(LmsAppFactory factory) : SiteTest(factory)
                 context.Connection.RemoteIpAddress = IPAddress.Parse(address);
             })).Response.StatusCode;
 
-        // 30 a minute from one address (page and API together), guessed codes included.
-        for (var i = 0; i < 15; i++)
+        var options = Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Lms.Modules.Certificates.Storage.CertificateOptions>>().Value;
+        var limit = options.VerifyRequestsPerMinute;
+        options.VerifyRequestsPerMinute = 30; // the default
+        try
         {
-            Assert.Equal(HttpStatusCode.NotFound, await LookUpAsync($"/api/v1/verify/{i:D4}-0000-0000-0000", "203.0.113.7"));
-            Assert.Equal(HttpStatusCode.OK, await LookUpAsync($"/verify/{certificate.Code}", "203.0.113.7"));
-        }
+            // 30 a minute from one address (page and API together), guessed codes included; the empty form is free.
+            for (var i = 0; i < 15; i++)
+            {
+                Assert.Equal(HttpStatusCode.NotFound, await LookUpAsync($"/api/v1/verify/{i:D4}-0000-0000-0000", "203.0.113.7"));
+                Assert.Equal(HttpStatusCode.OK, await LookUpAsync($"/verify/{certificate.Code}", "203.0.113.7"));
+                Assert.Equal(HttpStatusCode.OK, await LookUpAsync("/verify", "203.0.113.7"));
+            }
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, await LookUpAsync($"/verify/{certificate.Code}", "203.0.113.7"));
-        Assert.Equal(HttpStatusCode.TooManyRequests, await LookUpAsync($"/api/v1/verify/{certificate.Code}", "203.0.113.7"));
-        // Another address is not held back.
-        Assert.Equal(HttpStatusCode.OK, await LookUpAsync($"/api/v1/verify/{certificate.Code}", "198.51.100.20"));
+            Assert.Equal(HttpStatusCode.TooManyRequests, await LookUpAsync($"/verify/{certificate.Code}", "203.0.113.7"));
+            Assert.Equal(HttpStatusCode.TooManyRequests, await LookUpAsync($"/api/v1/verify/{certificate.Code}", "203.0.113.7"));
+            // Another address is not held back.
+            Assert.Equal(HttpStatusCode.OK, await LookUpAsync($"/api/v1/verify/{certificate.Code}", "198.51.100.20"));
+        }
+        finally
+        {
+            options.VerifyRequestsPerMinute = limit;
+        }
+    }
+
+    [Fact]
+    public void Clients_are_told_apart_by_address_and_IPv6_clients_by_their_64_bit_prefix()
+    {
+        Assert.Equal("203.0.113.7", Lms.Modules.Certificates.Features.VerificationThrottle.ClientKey(IPAddress.Parse("::ffff:203.0.113.7")));
+        Assert.Equal(Lms.Modules.Certificates.Features.VerificationThrottle.ClientKey(IPAddress.Parse("2001:db8:1:2::10")),
+            Lms.Modules.Certificates.Features.VerificationThrottle.ClientKey(IPAddress.Parse("2001:db8:1:2:abcd::99")));
+        Assert.NotEqual(Lms.Modules.Certificates.Features.VerificationThrottle.ClientKey(IPAddress.Parse("2001:db8:1:2::10")),
+            Lms.Modules.Certificates.Features.VerificationThrottle.ClientKey(IPAddress.Parse("2001:db8:1:3::10")));
+        Assert.Equal("local", Lms.Modules.Certificates.Features.VerificationThrottle.ClientKey(null));
+    }
+
+    [Fact]
+    public void Codes_typed_loosely_or_with_a_Japanese_input_method_are_understood()
+    {
+        var code = VerificationCodes.NewCode();
+        Assert.Matches("^[0-9A-HJKMNP-TV-Z]{16}$", code);
+        Assert.Equal(code, VerificationCodes.Normalize(VerificationCodes.Display(code)));
+        Assert.Equal("7K3MQ9XD2HPAW4RT", VerificationCodes.Normalize("７ｋ３ｍ－Ｑ９ＸＤ－２ＨＰＡ－Ｗ４ＲＴ"));
+        Assert.Equal("01110000000000A1", VerificationCodes.Normalize("oIlL-0000-0000-00Ai"));
+        Assert.Null(VerificationCodes.Normalize("7K3M-Q9XD-2HPA-W4R"));
+        Assert.Null(VerificationCodes.Normalize("7K3M-Q9XD-2HPA-W4RU"));
+        Assert.NotEqual(VerificationCodes.NewCode(), VerificationCodes.NewCode());
     }
 }

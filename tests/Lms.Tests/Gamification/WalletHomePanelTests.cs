@@ -19,6 +19,7 @@ public sealed class WalletHomePanelTests(LmsAppFactory factory, ITestOutputHelpe
         Factory.Services.GetRequiredService<GamificationPanelCache>().Forget(staffId);
         int cold, warm;
         string home;
+        await Factory.WaitForJobsAsync(); // background jobs (certificates) would be counted too
         using (var counter = new QueryCounter())
         {
             home = await page.GetStringAsync("/");

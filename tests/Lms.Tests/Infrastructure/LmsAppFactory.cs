@@ -44,6 +44,9 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Lms:Jobs:Schedules:reminder-sweep", "never");
         builder.UseSetting("Lms:Jobs:Schedules:manager-digest", "never");
         builder.UseSetting("Lms:Jobs:Schedules:mail-outbox", "never");
+        builder.UseSetting("Lms:Jobs:Schedules:certificates-reconcile", "never");
+        // Every in-process request comes from one "address": the verification limit is the rate-limit test's to set.
+        builder.UseSetting("Lms:Certificates:VerifyRequestsPerMinute", "10000");
         if (PostgresConnectionString is { } postgres)
         {
             builder.UseSetting("Lms:Database:Provider", "Postgres");
@@ -95,6 +98,11 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
         if (Directory.Exists(MediaDirectory))
         {
             Directory.Delete(MediaDirectory, recursive: true);
+        }
+
+        if (Directory.Exists(Path.Combine(DataDirectory, "certificates")))
+        {
+            Directory.Delete(Path.Combine(DataDirectory, "certificates"), recursive: true);
         }
 
         // Published course versions are cached by (course, version); ids and numbers repeat after a reset.

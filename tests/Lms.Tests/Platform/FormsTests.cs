@@ -23,7 +23,7 @@ public sealed class FormsTests(LmsAppFactory factory) : SiteTest(factory)
         {
             (admin, "/admin/courses"), (admin, $"/admin/courses/{course}"), (admin, $"/admin/courses/{course}/history"),
             (admin, "/admin/media"), (admin, "/admin/templates"), (admin, "/admin/templates/mail/due-soon/ja"), (admin, "/admin/templates/certificate/course/en"),
-            (admin, "/admin/assignments"), (admin, "/admin/staff"), (admin, "/admin/org-units"), (admin, "/admin/recipes"), (admin, "/admin/roster-imports"),
+            (admin, "/admin/assignments"), (admin, "/admin/certificates"), (admin, "/team/certificates"), (staff, "/me/certificates"), (admin, "/admin/staff"), (admin, "/admin/org-units"), (admin, "/admin/recipes"), (admin, "/admin/roster-imports"),
             (admin, $"/learn/courses/{course}/preview"), (staff, "/"), (staff, $"/learn/courses/{course}"),
         };
         pages.AddRange(draft.Sections.SelectMany(s => s.Activities).Select(a => (admin, $"/admin/courses/{course}/activities/{a.Key}")));

@@ -6,8 +6,8 @@ namespace Lms.Contracts.Learning;
 /// <summary>One completed activity: who, which (course, activity, kind) and when.</summary>
 public sealed record LearnerCompletion(Guid StaffId, Guid CourseId, Guid ActivityId, ActivityKind Kind, DateTimeOffset CompletedAt);
 
-/// <summary>A course a person is enrolled in (not withdrawn): its due date and, once done, when it was completed.</summary>
-public sealed record LearnerEnrolment(Guid StaffId, Guid CourseId, DateOnly? DueDate, DateTimeOffset? CompletedAt);
+/// <summary>A course a person is enrolled in (not withdrawn): its due date and, once done, when and in which version it was completed.</summary>
+public sealed record LearnerEnrolment(Guid StaffId, Guid CourseId, DateOnly? DueDate, DateTimeOffset? CompletedAt, int? CompletedVersion = null);
 
 /// <summary>What people have done: their standing activity completions and their current enrolments.</summary>
 public sealed record LearningRecords(IReadOnlyList<LearnerCompletion> Completions, IReadOnlyList<LearnerEnrolment> Enrolments);

@@ -90,8 +90,13 @@ internal static class CertificatesApi
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/verify/{code}", async (string code, Verification verification, CancellationToken ct) =>
+        api.MapGet("/verify/{code}", async (string code, HttpContext http, Verification verification, VerificationThrottle throttle, IStringLocalizer<CertificatesStrings> T, CancellationToken ct) =>
             {
+                if (!throttle.TryLookUp(http))
+                {
+                    return ApiEndpoints.Problem(StatusCodes.Status429TooManyRequests, T["Too many look-ups from your address. Wait a minute and try again."]);
+                }
+
                 if (await verification.FindAsync(code, ct) is not { } result)
                 {
                     return ApiEndpoints.Problem(StatusCodes.Status404NotFound);
@@ -100,7 +105,6 @@ internal static class CertificatesApi
                 return Results.Ok(new VerificationResponse(result.Code, result.Status, result.Name, result.Course, result.CompletedOn, result.Issuer, result.IssuedOn, result.RevokedOn, result.ReplacedBy));
             })
             .AllowAnonymous()
-            .RequireRateLimiting(CertificateRateLimits.Verify)
             .WithName("VerifyCertificate")
             .WithSummary("Public: whether a certificate code is valid, revoked or replaced, with the name, course, date and issuer. 404 for an unknown code; rate limited per client.")
             .Produces<VerificationResponse>()

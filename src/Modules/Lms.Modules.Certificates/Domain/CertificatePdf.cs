@@ -8,6 +8,7 @@ namespace Lms.Modules.Certificates.Domain;
 /// <summary>What goes on one certificate: the rendered template parts plus what the system adds (QR code, number).</summary>
 /// <param name="RecipientName">Lines of the body that hold just this name (with 殿 or 様) are printed larger.</param>
 /// <param name="SealImage">PNG or JPEG bytes of the seal (印影), or null.</param>
+/// <param name="FooterLines">Small print under the QR code that no template edit can remove: number, completion date, issuer, address.</param>
 internal sealed record CertificateContent(
     string Title,
     string Body,
@@ -19,7 +20,7 @@ internal sealed record CertificateContent(
     string RecipientName,
     string Issuer,
     string Subject,
-    string VerifyCaption);
+    IReadOnlyList<string> FooterLines);
 
 /// <summary>
 /// Draws a certificate as a one-page A4 landscape PDF: a double frame, the title spaced out, the body set as
@@ -71,10 +72,10 @@ internal static class CertificatePdf
 
         // Signatory block and QR code at the bottom; the body gets the space between.
         const double bottom = 500;
-        DrawQr(gfx, content, ink, 60, bottom - 46);
+        DrawQr(gfx, content, ink, 56, 412);
         DrawSignatory(gfx, content, ink, width - 70, bottom);
 
-        DrawBody(gfx, content, ink, left: 110, top: 140, maxWidth: width - 220, maxHeight: bottom - 140 - 70);
+        DrawBody(gfx, content, ink, left: 110, top: 135, maxWidth: width - 220, maxHeight: 270);
     }
 
     private static void DrawSpacedCentered(XGraphics gfx, string text, XFont font, XBrush brush, double centerX, double top)
@@ -166,7 +167,7 @@ internal static class CertificatePdf
 
         // The seal goes over the end of the name, as a stamped 印 would.
         const double seal = 64;
-        var nameRight = right - (content.SealImage is null ? 0 : seal * 0.55);
+        var nameRight = right - (content.SealImage is null ? 0 : seal + 8);
         if (signatoryTitle.Length > 0)
         {
             var size = gfx.MeasureString(signatoryTitle, titleFont);
@@ -221,8 +222,12 @@ internal static class CertificatePdf
             }
         }
 
-        var small = new XFont(CertificateFonts.Family, 8, XFontStyleEx.Regular, Unicode);
-        gfx.DrawString(content.VerifyCaption, small, brush, new XRect(left, top + size + 2, 200, 10), XStringFormats.TopLeft);
-        gfx.DrawString(content.DisplayCode, small, brush, new XRect(left, top + size + 13, 200, 10), XStringFormats.TopLeft);
+        var small = new XFont(CertificateFonts.Family, 7.5, XFontStyleEx.Regular, Unicode);
+        var y = top + size + 3;
+        foreach (var line in content.FooterLines)
+        {
+            gfx.DrawString(line, small, brush, new XRect(left, y, 400, 10), XStringFormats.TopLeft);
+            y += 10;
+        }
     }
 }

@@ -42,6 +42,8 @@ internal static class VerificationCodes
             return null;
         }
 
+        // Full-width letters, digits and hyphens typed with a Japanese input method become their ASCII forms.
+        typed = typed.Normalize(NormalizationForm.FormKC);
         var text = new StringBuilder(Length);
         foreach (var raw in typed)
         {

@@ -52,6 +52,7 @@ internal sealed class CertificateExportJob(CertificatesDbContext db, Certificate
             export.Error = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
             export.FinishedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(CancellationToken.None);
+            throw; // recorded on the export for the page, and on the job for the dashboard (and its retry)
         }
     }
 }

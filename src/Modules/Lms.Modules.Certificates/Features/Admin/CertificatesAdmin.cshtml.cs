@@ -41,11 +41,12 @@ public sealed class CertificatesAdminModel(IStringLocalizer<CertificatesStrings>
     public int Total { get; private set; }
     internal IReadOnlyList<(Guid Id, string Title)> Subjects { get; private set; } = [];
     internal IReadOnlyList<OrgUnitSummary> Units { get; private set; } = [];
-    internal IReadOnlyList<CertificateExport> Exports { get; private set; } = [];
+    internal IReadOnlyList<ExportRow> Exports { get; private set; } = [];
     internal IReadOnlyList<CertificateAuditEntry> Audit { get; private set; } = [];
     internal IReadOnlyDictionary<Guid, Certificate> AuditSubjects { get; private set; } = new Dictionary<Guid, Certificate>();
     public TimeZoneInfo TimeZone { get; private set; } = TimeZoneInfo.Utc;
     public int InlineZipLimit { get; private set; }
+    public bool BaseUrlMissing { get; private set; }
 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
@@ -102,29 +103,12 @@ public sealed class CertificatesAdminModel(IStringLocalizer<CertificatesStrings>
             return Page();
         }
 
-        var limit = services.GetRequiredService<IOptions<CertificateOptions>>().Value.InlineZipLimit;
-        var store = services.GetRequiredService<CertificateStore>();
-        if (found.Count <= limit)
+        var outcome = await CertificateExports.ZipOrQueueAsync(services, found, User.Identity?.Name ?? "admin", await DescribeAsync(cancellationToken), cancellationToken);
+        if (outcome.File is { } file)
         {
-            var temp = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-            await CertificateFiles.WriteZipAsync(temp, found.OrderBy(c => c.EmployeeNumber, StringComparer.Ordinal), store, cancellationToken);
-            temp.Position = 0;
-            return File(temp, "application/zip", $"修了証_{DateTime.Now:yyyyMMdd_HHmm}.zip");
+            return File(file, "application/zip", outcome.FileName);
         }
 
-        var db = services.GetRequiredService<CertificatesDbContext>();
-        var export = new CertificateExport
-        {
-            Id = Guid.NewGuid(),
-            RequestedBy = User.Identity?.Name ?? "admin",
-            Description = await DescribeAsync(cancellationToken),
-            CertificateIds = string.Join(',', found.Select(c => c.Id.ToString("N"))),
-            Count = found.Count,
-            CreatedAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
-        };
-        db.Exports.Add(export);
-        await db.SaveChangesAsync(cancellationToken);
-        services.GetRequiredService<IBackgroundJobClient>().Enqueue<CertificateExportJob>(job => job.RunAsync(export.Id, CancellationToken.None));
         Message = T["{0} certificates are being put into a ZIP. It appears under \"Prepared downloads\" when ready; reload the page in a minute.", found.Count];
         return RedirectToPage(RouteValues());
     }
@@ -132,13 +116,7 @@ public sealed class CertificatesAdminModel(IStringLocalizer<CertificatesStrings>
     public async Task<IActionResult> OnGetExportAsync(Guid id, CancellationToken cancellationToken)
     {
         var services = HttpContext.RequestServices;
-        var export = await services.GetRequiredService<CertificatesDbContext>().Exports.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (export is not { Status: CertificateExportStatus.Ready, FileKey: { } key } || services.GetRequiredService<CertificateStore>().OpenRead(key) is not { } file)
-        {
-            return NotFound();
-        }
-
-        return File(file, "application/zip", $"修了証_{export.CreatedAt.UtcDateTime:yyyyMMdd_HHmm}_{export.Count}.zip");
+        return await CertificateExports.DownloadAsync(this, id, requestedBy: null, cancellationToken);
     }
 
     private async Task<IActionResult> ActAsync(Func<CertificateIssuer, Task<string?>> action, CancellationToken cancellationToken)
@@ -223,16 +201,24 @@ public sealed class CertificatesAdminModel(IStringLocalizer<CertificatesStrings>
     {
         var services = HttpContext.RequestServices;
         await LoadChoicesAsync(cancellationToken);
-        var found = await services.GetRequiredService<CertificateSearch>().FindAsync(Filter(), cancellationToken);
-        Total = found.Count;
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Rows = found.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
+        PageNumber = Math.Max(1, PageNumber);
+        var search = services.GetRequiredService<CertificateSearch>();
+        (var rows, Total) = await search.FindPageAsync(Filter(), PageNumber, PageSize, cancellationToken);
+        if (rows.Count == 0 && Total > 0)
+        {
+            PageNumber = PageCount;
+            (rows, Total) = await search.FindPageAsync(Filter(), PageNumber, PageSize, cancellationToken);
+        }
+
+        Rows = rows;
         var db = services.GetRequiredService<CertificatesDbContext>();
-        Exports = await db.Exports.AsNoTracking().OrderByDescending(e => e.CreatedAt).Take(10).ToListAsync(cancellationToken);
+        Exports = await CertificateExports.RecentAsync(db, null, cancellationToken);
         Audit = await db.Audit.AsNoTracking().Where(a => a.Action != "issued").OrderByDescending(a => a.Id).Take(20).ToListAsync(cancellationToken);
         var auditIds = Audit.Select(a => a.CertificateId).Distinct().ToList();
         AuditSubjects = await db.Certificates.AsNoTracking().Where(c => auditIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        TimeZone = TimeZoneInfo.FindSystemTimeZoneById((await services.GetRequiredService<ISiteSettingsService>().GetAsync(cancellationToken)).TimeZoneId);
+        var site = await services.GetRequiredService<ISiteSettingsService>().GetAsync(cancellationToken);
+        TimeZone = TimeZoneInfo.FindSystemTimeZoneById(site.TimeZoneId);
+        BaseUrlMissing = site.BaseUrl is not { Length: > 0 };
         InlineZipLimit = services.GetRequiredService<IOptions<CertificateOptions>>().Value.InlineZipLimit;
     }
 }

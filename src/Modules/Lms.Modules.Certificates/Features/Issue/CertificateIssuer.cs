@@ -125,9 +125,9 @@ internal sealed class CertificateIssuer(
             return done;
         }
 
-        if (previous.Status == CertificateStatus.Replaced)
+        if (previous.Status != CertificateStatus.Valid)
         {
-            throw new CertificateActionException(CertificateActionException.AlreadyReplaced);
+            throw new CertificateActionException(previous.Status == CertificateStatus.Replaced ? CertificateActionException.AlreadyReplaced : CertificateActionException.Revoked);
         }
 
         var name = FirstOf(await mediator.Send(new GetStaffNames([previous.StaffId]), cancellationToken))
@@ -140,20 +140,13 @@ internal sealed class CertificateIssuer(
         }
 
         var draft = new Draft(key, previous.Kind, name, previous.CourseId, previous.CourseVersion, previous.ProgrammeId, previous.Title, courseTitles, previous.CompletedAt, previous.Id);
-        var issued = await IssueAsync(draft, cancellationToken, actor, $"replaces {VerificationCodes.Display(previous.Code)}. {reason}".Trim());
-        if (issued.ReplacesId == previous.Id)
-        {
-            await db.Certificates.Where(c => c.Id == previous.Id && c.Status != CertificateStatus.Replaced)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CertificateStatus.Replaced).SetProperty(c => c.ReplacedById, issued.Id), cancellationToken);
-        }
-
-        return issued;
+        return await IssueAsync(draft, cancellationToken, actor, reason);
     }
 
     /// <summary>Revokes a valid certificate; revoking one already revoked changes nothing. False when there is none.</summary>
     public async Task<bool> RevokeAsync(Guid certificateId, string actor, string reason, CancellationToken cancellationToken)
     {
-        var certificate = await db.Certificates.FirstOrDefaultAsync(c => c.Id == certificateId, cancellationToken);
+        var certificate = await db.Certificates.AsNoTracking().FirstOrDefaultAsync(c => c.Id == certificateId, cancellationToken);
         if (certificate is null)
         {
             return false;
@@ -169,13 +162,21 @@ internal sealed class CertificateIssuer(
             throw new CertificateActionException(CertificateActionException.AlreadyReplaced);
         }
 
+        // Only a certificate still valid is revoked (a reissue at the same moment wins or loses as a whole).
         var now = clock.GetUtcNow();
-        certificate.Status = CertificateStatus.Revoked;
-        certificate.RevokedAt = now;
-        certificate.RevokedBy = actor;
-        certificate.RevokedReason = reason;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = await db.Certificates.Where(c => c.Id == certificate.Id && c.Status == CertificateStatus.Valid)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CertificateStatus.Revoked).SetProperty(c => c.RevokedAt, now)
+                .SetProperty(c => c.RevokedBy, actor).SetProperty(c => c.RevokedReason, reason), cancellationToken);
+        if (changed == 0)
+        {
+            throw new CertificateActionException(CertificateActionException.AlreadyReplaced);
+        }
+
         db.Audit.Add(new CertificateAuditEntry { At = now, CertificateId = certificate.Id, Action = "revoked", Actor = actor, Detail = reason });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
         await mediator.Publish(new CertificateRevoked(certificate.Id, certificate.StaffId, reason, now), CancellationToken.None);
         return true;
     }
@@ -187,31 +188,79 @@ internal sealed class CertificateIssuer(
     {
         var site = await settings.GetAsync(cancellationToken);
         var prepared = await PrepareAsync(draft, site, clock.GetUtcNow(), actor, reason, new Dictionary<string, byte[]?>(), cancellationToken);
-        await store.SaveAsync(prepared.Certificate.FileKey, prepared.Pdf, cancellationToken);
-        db.Certificates.Add(prepared.Certificate);
-        db.Audit.Add(prepared.Audit);
+        var certificate = prepared.Certificate;
+        await store.SaveAsync(certificate.FileKey, prepared.Pdf, cancellationToken);
         try
         {
+            // A reissue replaces the old certificate in the same transaction: both happen, or neither.
+            await using var transaction = draft.Replaces is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+            if (draft.Replaces is { } previousId)
+            {
+                var changed = await db.Certificates.Where(c => c.Id == previousId && c.Status == CertificateStatus.Valid)
+                    .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CertificateStatus.Replaced).SetProperty(c => c.ReplacedById, certificate.Id), cancellationToken);
+                if (changed == 0)
+                {
+                    throw new CertificateActionException(CertificateActionException.AlreadyReplaced);
+                }
+
+                db.Audit.Add(new CertificateAuditEntry
+                {
+                    At = certificate.IssuedAt,
+                    CertificateId = previousId,
+                    Action = "replaced",
+                    Actor = actor,
+                    Detail = Truncate($"→ {VerificationCodes.Display(certificate.Code)} {reason}".Trim(), 1000),
+                });
+            }
+
+            db.Certificates.Add(certificate);
+            db.Audit.Add(prepared.Audit);
             await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Another worker issued this one first: keep theirs.
             db.ChangeTracker.Clear();
-            store.Delete(prepared.Certificate.FileKey);
+            store.Delete(certificate.FileKey);
             return await FindByKeyAsync(draft.IssueKey, CancellationToken.None)
                 ?? throw new InvalidOperationException($"Certificate {draft.IssueKey} clashed on insert but cannot be found.", e);
         }
         catch
         {
             db.ChangeTracker.Clear();
-            store.Delete(prepared.Certificate.FileKey);
+            await DeleteUnlessCommittedAsync(certificate);
             throw;
         }
 
         db.ChangeTracker.Clear();
-        await PublishIssuedAsync([prepared.Certificate]);
-        return prepared.Certificate;
+        await PublishIssuedAsync([certificate]);
+        return certificate;
+    }
+
+    /// <summary>
+    /// After a failure, the file goes unless its row was committed after all (a connection lost after the commit
+    /// reached the server): a committed certificate always keeps its file.
+    /// </summary>
+    private async Task DeleteUnlessCommittedAsync(Certificate certificate)
+    {
+        try
+        {
+            if (await db.Certificates.AsNoTracking().AnyAsync(c => c.Id == certificate.Id, CancellationToken.None))
+            {
+                return;
+            }
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            logger.LogWarning(e, "Could not tell whether certificate {Id} was committed; its file {Key} is kept", certificate.Id, certificate.FileKey);
+            return;
+        }
+
+        store.Delete(certificate.FileKey);
     }
 
     /// <summary>
@@ -274,7 +323,11 @@ internal sealed class CertificateIssuer(
         catch
         {
             db.ChangeTracker.Clear();
-            prepared.ForEach(p => store.Delete(p.Certificate.FileKey));
+            foreach (var p in prepared)
+            {
+                await DeleteUnlessCommittedAsync(p.Certificate);
+            }
+
             throw;
         }
 
@@ -351,10 +404,13 @@ internal sealed class CertificateIssuer(
             }
         }
 
+        var japanese = rendered.Culture.StartsWith("ja", StringComparison.Ordinal);
+        IReadOnlyList<string> footer = japanese
+            ? [$"証明書番号　{displayCode}", $"修了日　{completedOn.Year}年{completedOn.Month}月{completedOn.Day}日", $"発行　{site.OrganizationName}", $"確認　{verifyUrl}"]
+            : [$"Certificate No. {displayCode}", $"Completed on {completedOn.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture)}", $"Issued by {site.OrganizationName}", $"Verify at {verifyUrl}"];
         var pdf = CertificatePdf.Render(new CertificateContent(
             rendered[CertificateTemplateParts.Title], rendered[CertificateTemplateParts.Body], rendered[CertificateTemplateParts.SignatoryName], rendered[CertificateTemplateParts.SignatoryTitle],
-            seal, verifyUrl, displayCode, draft.Name.Name, site.OrganizationName, draft.Title,
-            culture.StartsWith("ja", StringComparison.Ordinal) ? "確認用QRコード・証明書番号" : "Scan to verify · certificate number"));
+            seal, verifyUrl, displayCode, draft.Name.Name, site.OrganizationName, draft.Title, footer));
 
         var id = Guid.NewGuid();
         var certificate = new Certificate
@@ -424,6 +480,7 @@ internal sealed record CourseCompletion(Guid StaffId, Guid CourseId, int CourseV
 internal sealed class CertificateActionException(string messageKey) : Exception(messageKey)
 {
     public const string AlreadyReplaced = "This certificate has been replaced; act on the one that replaced it.";
+    public const string Revoked = "This certificate is revoked and cannot be reissued.";
 
     public string MessageKey { get; } = messageKey;
 }

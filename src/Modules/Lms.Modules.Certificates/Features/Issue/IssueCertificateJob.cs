@@ -39,7 +39,7 @@ internal sealed class IssueCertificateJob(CertificateIssuer issuer)
 /// lost (a crash between the completion and the enqueue) and issues for history imported before this module.
 /// Work is spread over the machine's cores, each worker in a scope of its own.
 /// </summary>
-internal sealed class ReconcileCertificatesJob(CertificatesDbContext db, IMediator mediator, IServiceScopeFactory scopes, ILogger<ReconcileCertificatesJob> logger) : IRecurringJob
+internal sealed class ReconcileCertificatesJob(CertificatesDbContext db, IMediator mediator, IServiceScopeFactory scopes, Storage.CertificateStore store, TimeProvider clock, ILogger<ReconcileCertificatesJob> logger) : IRecurringJob
 {
     public const string Id = "certificates-reconcile";
 
@@ -55,7 +55,7 @@ internal sealed class ReconcileCertificatesJob(CertificatesDbContext db, IMediat
         // Batches of 50, as many at once as there are cores, each in a scope (and a transaction) of its own.
         var issued = 0;
         var failed = 0;
-        var batches = missing.Select(e => new CourseCompletion(e.StaffId, e.CourseId, 0, e.CompletedAt!.Value)).Chunk(50).ToList();
+        var batches = missing.Select(e => new CourseCompletion(e.StaffId, e.CourseId, e.CompletedVersion ?? 0, e.CompletedAt!.Value)).Chunk(50).ToList();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (batch, ct) =>
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -91,10 +91,31 @@ internal sealed class ReconcileCertificatesJob(CertificatesDbContext db, IMediat
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var issuer = scope.ServiceProvider.GetRequiredService<CertificateIssuer>();
-                programmes += (await issuer.IssueForProgrammesAsync(staffId, cancellationToken)).Count;
+                try
+                {
+                    programmes += (await issuer.IssueForProgrammesAsync(staffId, cancellationToken)).Count;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    failed++;
+                    logger.LogError(e, "Programme certificates for {StaffId} could not be issued", staffId);
+                }
             }
         }
 
-        return $"{completions.Count} completions, {issued} course certificates issued now, {failed} failed; {programmes} programme certificates issued or confirmed; took {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s";
+        // Prepared ZIPs hold names and employee numbers: they go after a week.
+        var expired = await db.Exports.Where(x => x.CreatedAt < clock.GetUtcNow() - Admin.CertificateExports.KeptFor).Select(x => new { x.Id, x.FileKey }).ToListAsync(cancellationToken);
+        foreach (var export in expired)
+        {
+            if (export.FileKey is { } key)
+            {
+                store.Delete(key);
+            }
+        }
+
+        var expiredIds = expired.Select(x => x.Id).ToList();
+        await db.Exports.Where(x => expiredIds.Contains(x.Id)).ExecuteDeleteAsync(cancellationToken);
+
+        return $"{completions.Count} completions, {issued} course certificates issued now, {failed} failed; {programmes} programme certificates issued or confirmed, {expired.Count} old ZIPs deleted; took {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s";
     }
 }

@@ -1,7 +1,8 @@
 using Lms.Contracts.Organization;
 using Lms.Modules.Certificates.Data;
 using Lms.Modules.Certificates.Features.Access;
-using Lms.Modules.Certificates.Storage;
+using Lms.Modules.Certificates.Features.Admin;
+using Microsoft.Extensions.Localization;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,8 +17,12 @@ namespace Lms.Modules.Certificates.Features.Team;
 /// one by one or all (or one course's) as a ZIP. Only the manager's own team: nobody else's ids are accepted.
 /// </summary>
 [Authorize(Policy = "DownloadTeamCertificates")]
-public sealed class TeamCertificatesModel : PageModel
+public sealed class TeamCertificatesModel(IStringLocalizer<CertificatesStrings> T) : PageModel
 {
+    [TempData] public string? Message { get; set; }
+
+    internal IReadOnlyList<ExportRow> Exports { get; private set; } = [];
+
     internal IReadOnlyList<Certificate> Certificates { get; private set; } = [];
 
     internal IReadOnlyDictionary<Guid, string> Units { get; private set; } = new Dictionary<Guid, string>();
@@ -36,15 +41,29 @@ public sealed class TeamCertificatesModel : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnGetZipAsync(CancellationToken cancellationToken)
+    /// <summary>The ZIP at once for a team of ordinary size; for a large department, prepared in the background.</summary>
+    public async Task<IActionResult> OnPostZipAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        var store = HttpContext.RequestServices.GetRequiredService<CertificateStore>();
-        var temp = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-        await CertificateFiles.WriteZipAsync(temp, Certificates, store, cancellationToken);
-        temp.Position = 0;
-        return File(temp, "application/zip", $"修了証_チーム_{DateTime.Now:yyyyMMdd}.zip");
+        if (Certificates.Count == 0)
+        {
+            return RedirectToPage(new { subject = Subject });
+        }
+
+        var description = Subjects.FirstOrDefault(s => s.Key == Subject).Title is { } title ? title : T["All courses"].Value;
+        var outcome = await CertificateExports.ZipOrQueueAsync(HttpContext.RequestServices, Certificates, User.Identity?.Name ?? "", description, cancellationToken);
+        if (outcome.File is { } file)
+        {
+            return File(file, "application/zip", outcome.FileName);
+        }
+
+        Message = T["{0} certificates are being put into a ZIP. It appears under \"Prepared downloads\" when ready; reload the page in a minute.", Certificates.Count];
+        return RedirectToPage(new { subject = Subject });
     }
+
+    /// <summary>A ZIP this manager asked for (nobody else's).</summary>
+    public Task<IActionResult> OnGetExportAsync(Guid id, CancellationToken cancellationToken) =>
+        CertificateExports.DownloadAsync(this, id, User.Identity?.Name ?? "", cancellationToken);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
@@ -64,6 +83,7 @@ public sealed class TeamCertificatesModel : PageModel
         PeopleWithCertificates = Certificates.Select(c => c.StaffId).Distinct().Count();
         var cards = await services.GetRequiredService<IMediator>().Send(new GetStaffCards(Certificates.Select(c => c.StaffId).Distinct().ToList()), cancellationToken);
         Units = cards.ToDictionary(c => c.StaffId, c => c.UnitPath);
+        Exports = await CertificateExports.RecentAsync(db, User.Identity?.Name ?? "", cancellationToken);
     }
 
     internal static (string Key, string Title) SubjectOf(Certificate c) => ((c.CourseId ?? c.ProgrammeId ?? Guid.Empty).ToString("N"), c.Title);

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
+using Lms.Modules.Certificates.Features;
 
 namespace Lms.Modules.Certificates.Features.Verify;
 
@@ -13,7 +13,6 @@ namespace Lms.Modules.Certificates.Features.Verify;
 /// look-ups are rate limited per client so codes cannot be tried in bulk.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(CertificateRateLimits.Verify)]
 public sealed class VerifyCertificateModel : PageModel
 {
     internal VerificationResult? Result { get; private set; }
@@ -21,6 +20,8 @@ public sealed class VerifyCertificateModel : PageModel
     public string? Code { get; private set; }
 
     public bool NotFoundCode { get; private set; }
+
+    public bool TooMany { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? code, [FromQuery(Name = "q")] string? typed, CancellationToken cancellationToken)
     {
@@ -32,6 +33,13 @@ public sealed class VerifyCertificateModel : PageModel
         Code = code;
         if (code is null)
         {
+            return Page();
+        }
+
+        if (!HttpContext.RequestServices.GetRequiredService<VerificationThrottle>().TryLookUp(HttpContext))
+        {
+            TooMany = true;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
 

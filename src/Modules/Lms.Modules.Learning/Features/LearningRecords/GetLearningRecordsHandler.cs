@@ -36,5 +36,5 @@ internal sealed class GetLearningRecordsHandler(LearningDbContext db) : IRequest
 
     private static async Task<List<LearnerEnrolment>> Enrolments(IQueryable<Enrolment> query, CancellationToken cancellationToken) =>
         await query.Where(e => e.WithdrawnAt == null)
-            .Select(e => new LearnerEnrolment(e.StaffId, e.CourseId, e.DueDate, e.CompletedAt)).ToListAsync(cancellationToken);
+            .Select(e => new LearnerEnrolment(e.StaffId, e.CourseId, e.DueDate, e.CompletedAt, e.CompletedVersion)).ToListAsync(cancellationToken);
 }
