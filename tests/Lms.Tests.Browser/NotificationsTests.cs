@@ -1,22 +1,11 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using static Lms.Tests.Browser.BrowserPages;
 
 namespace Lms.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
 public sealed class NotificationsTests(BrowserFixture fixture)
 {
-    private static async Task<IPage> SignInAsync(BrowserFixture fixture, string user, int width, int height)
-    {
-        var page = await fixture.NewPageAsync(width, height);
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("職員番号またはメールアドレス").FillAsync(user);
-        await page.GetByLabel("パスワード").FillAsync("Demo-2026!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-        await page.WaitForURLAsync("**/");
-        return page;
-    }
-
     private static async Task WaitForRunAsync(IPage admin, string job)
     {
         for (var i = 0; i < 120 && !(await admin.Locator("#runs-heading + ul").CountAsync() > 0 && (await admin.Locator("#runs-heading + ul").InnerTextAsync()).Contains(job, StringComparison.Ordinal)); i++)
@@ -24,13 +13,6 @@ public sealed class NotificationsTests(BrowserFixture fixture)
             await Task.Delay(500);
             await admin.GotoAsync("/admin/notifications");
         }
-    }
-
-    private static async Task NoSeriousViolationsAsync(IPage page, string what)
-    {
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{what}: " + string.Join("; ", serious.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target))})")));
     }
 
     /// <summary>

@@ -27,6 +27,8 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<CertificateStore>();
         services.AddScoped<CertificateIssuer>();
         services.AddScoped<IssueCertificateJob>();
+        services.AddSingleton<CertificateQueue>();
+        services.AddSingleton<IDeferredWork>(sp => sp.GetRequiredService<CertificateQueue>());
         services.AddScoped<CertificateExportJob>();
         services.AddScoped<CertificateAccess>();
         services.AddScoped<CertificateSearch>();

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using Hangfire;
 using Lms.Contracts.Learning;
 using Lms.Framework.Jobs;
+using Lms.Framework.Modules;
 using Lms.Modules.Certificates.Data;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -10,26 +12,88 @@ using Microsoft.Extensions.Logging;
 namespace Lms.Modules.Certificates.Features.Issue;
 
 /// <summary>
-/// Course completed → a background job issues the certificate (and any programme certificate the person has now
-/// earned). The event handler only enqueues, so completing a course stays fast and a failure is retried by Hangfire.
+/// Course completed → the completion joins <see cref="CertificateQueue"/>, which hands what gathered to a Hangfire job
+/// every couple of seconds: one completion becomes one job within seconds, a burst (a recipe's history, a bulk
+/// sign-off of a workshop) becomes a few batch jobs instead of hundreds. Completing a course stays fast, and a
+/// failure is retried by Hangfire; what a crash loses before the hand-over, the hourly reconcile job issues.
 /// </summary>
-internal sealed class OnCourseCompleted(IBackgroundJobClient jobs, ILogger<OnCourseCompleted> logger) : INotificationHandler<CourseCompleted>
+internal sealed class OnCourseCompleted(CertificateQueue queue) : INotificationHandler<CourseCompleted>
 {
     public Task Handle(CourseCompleted notification, CancellationToken cancellationToken)
     {
-        jobs.Enqueue<IssueCertificateJob>(job => job.RunAsync(notification.StaffId, notification.CourseId, notification.CourseVersion, notification.CompletedAt, CancellationToken.None));
-        logger.LogDebug("Certificate for {StaffId} on course {CourseId} queued", notification.StaffId, notification.CourseId);
+        queue.Add(new CourseCompletion(notification.StaffId, notification.CourseId, notification.CourseVersion, notification.CompletedAt));
         return Task.CompletedTask;
     }
 }
 
-internal sealed class IssueCertificateJob(CertificateIssuer issuer)
+internal sealed class CertificateQueue(IBackgroundJobClient jobs) : IDeferredWork
 {
+    /// <summary>Completions a job takes at most (its arguments are stored with the job).</summary>
+    public const int JobSize = 200;
+
+    private readonly ConcurrentQueue<CourseCompletion> pending = new();
+
+    public void Add(CourseCompletion completion) => pending.Enqueue(completion);
+
+    public Task FlushAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var batch = new List<CourseCompletion>(JobSize);
+        while (pending.TryDequeue(out var completion))
+        {
+            batch.Add(completion);
+            if (batch.Count == JobSize)
+            {
+                Enqueue(batch);
+                batch = new List<CourseCompletion>(JobSize);
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            Enqueue(batch);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Enqueue(List<CourseCompletion> batch)
+    {
+        var completions = batch.ToArray();
+        jobs.Enqueue<IssueCertificateJob>(job => job.RunBatchAsync(completions, CancellationToken.None));
+    }
+}
+
+internal sealed class IssueCertificateJob(CertificateIssuer issuer, IServiceScopeFactory scopes, ILogger<IssueCertificateJob> logger)
+{
+    /// <summary>One completion's certificate, and any programme certificate the person has now earned.</summary>
     [AutomaticRetry(Attempts = 5)]
     public async Task RunAsync(Guid staffId, Guid courseId, int courseVersion, DateTimeOffset completedAt, CancellationToken cancellationToken)
     {
         await issuer.IssueForCourseAsync(staffId, courseId, courseVersion, completedAt, cancellationToken);
         await issuer.IssueForProgrammesAsync(staffId, cancellationToken);
+    }
+
+    /// <summary>The certificates of a batch of completions (in batches of 50), then the programmes of the people in it.</summary>
+    [AutomaticRetry(Attempts = 5)]
+    public async Task RunBatchAsync(CourseCompletion[] completions, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in completions.Chunk(50))
+        {
+            await issuer.IssueForCoursesAsync(chunk, cancellationToken);
+        }
+
+        foreach (var staffId in completions.Select(c => c.StaffId).Distinct())
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<CertificateIssuer>().IssueForProgrammesAsync(staffId, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Programme certificates for {StaffId} could not be issued; the reconcile job will try again", staffId);
+            }
+        }
     }
 }
 
