@@ -103,10 +103,7 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
             Directory.Delete(MediaDirectory, recursive: true);
         }
 
-        if (Directory.Exists(Path.Combine(DataDirectory, "certificates")))
-        {
-            Directory.Delete(Path.Combine(DataDirectory, "certificates"), recursive: true);
-        }
+        await DeleteDirectoryAsync(Path.Combine(DataDirectory, "certificates"));
 
         // Published course versions are cached by (course, version); ids and numbers repeat after a reset.
         (Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>() as Microsoft.Extensions.Caching.Memory.MemoryCache)?.Clear();
@@ -126,9 +123,37 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
         var monitor = storage.GetMonitoringApi();
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (DateTime.UtcNow < deadline && (monitor.ProcessingCount() > 0 || monitor.Queues().Any(q => q.Length > 0)))
+        bool Busy() => monitor.ProcessingCount() > 0 || monitor.Queues().Any(q => q.Length > 0);
+
+        // Idle twice, 100 ms apart: a job just taken from the queue is not "processing" for a moment.
+        while (DateTime.UtcNow < deadline)
         {
+            if (!Busy())
+            {
+                await Task.Delay(100);
+                if (!Busy())
+                {
+                    return;
+                }
+            }
+
             await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Deletes a folder of files the site wrote; a file a late job is still writing does not fail the reset.</summary>
+    private static async Task DeleteDirectoryAsync(string path)
+    {
+        for (var attempt = 1; Directory.Exists(path); attempt++)
+        {
+            try
+            {
+                Directory.Delete(path, recursive: true);
+            }
+            catch (IOException) when (attempt < 10)
+            {
+                await Task.Delay(100);
+            }
         }
     }
 
