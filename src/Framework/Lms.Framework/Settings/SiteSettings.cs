@@ -10,6 +10,12 @@ public sealed record SiteSettings(string SiteName, string OrganizationName, stri
     public static readonly SiteSettings Default = new("Step-0 DX ラーニング", "市役所", "Asia/Tokyo", null);
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+
+    /// <summary>
+    /// Where people reach the site, without a trailing slash, for links that leave it (e-mails, QR codes):
+    /// <see cref="BaseUrl"/>, or <c>http://localhost:5000</c> (the development address) while it is not set.
+    /// </summary>
+    public string PublicRoot => (BaseUrl is { Length: > 0 } configured ? configured : "http://localhost:5000").TrimEnd('/');
 }
 
 public interface ISiteSettingsService

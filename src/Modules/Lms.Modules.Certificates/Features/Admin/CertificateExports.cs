@@ -28,7 +28,7 @@ internal static class CertificateExports
         var limit = services.GetRequiredService<IOptions<CertificateOptions>>().Value.InlineZipLimit;
         var clock = services.GetRequiredService<TimeProvider>();
         var site = await services.GetRequiredService<ISiteSettingsService>().GetAsync(cancellationToken);
-        var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(site.TimeZoneId));
+        var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), site.TimeZone);
         var fileName = $"修了証_{local:yyyyMMdd_HHmm}_{certificates.Count}.zip";
         if (certificates.Count <= limit)
         {
@@ -76,7 +76,7 @@ internal static class CertificateExports
         }
 
         var site = await services.GetRequiredService<ISiteSettingsService>().GetAsync(cancellationToken);
-        var local = TimeZoneInfo.ConvertTime(export.CreatedAt, TimeZoneInfo.FindSystemTimeZoneById(site.TimeZoneId));
+        var local = TimeZoneInfo.ConvertTime(export.CreatedAt, site.TimeZone);
         return new FileStreamResult(file, "application/zip") { FileDownloadName = $"修了証_{local:yyyyMMdd_HHmm}_{export.Count}.zip" };
     }
 }

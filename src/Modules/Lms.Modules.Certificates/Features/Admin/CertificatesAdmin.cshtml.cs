@@ -217,7 +217,7 @@ public sealed class CertificatesAdminModel(IStringLocalizer<CertificatesStrings>
         var auditIds = Audit.Select(a => a.CertificateId).Distinct().ToList();
         AuditSubjects = await db.Certificates.AsNoTracking().Where(c => auditIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var site = await services.GetRequiredService<ISiteSettingsService>().GetAsync(cancellationToken);
-        TimeZone = TimeZoneInfo.FindSystemTimeZoneById(site.TimeZoneId);
+        TimeZone = site.TimeZone;
         BaseUrlMissing = site.BaseUrl is not { Length: > 0 };
         InlineZipLimit = services.GetRequiredService<IOptions<CertificateOptions>>().Value.InlineZipLimit;
     }

@@ -62,46 +62,76 @@ internal sealed class CertificateIssuer(
     }
 
     /// <summary>Certificates for every enabled programme the person has now completed (each once).</summary>
-    public async Task<IReadOnlyList<Certificate>> IssueForProgrammesAsync(Guid staffId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Certificate>> IssueForProgrammesAsync(Guid staffId, CancellationToken cancellationToken) =>
+        IssueForProgrammesAsync([staffId], cancellationToken);
+
+    /// <summary>
+    /// The same for many people at once: programmes, courses, learning records, existing certificates and names are
+    /// each read once for the whole set. One person's failure is logged and the others still get theirs.
+    /// </summary>
+    public async Task<IReadOnlyList<Certificate>> IssueForProgrammesAsync(IReadOnlyCollection<Guid> staffIds, CancellationToken cancellationToken)
     {
         var programmes = await db.Programmes.AsNoTracking().Where(p => p.Enabled).ToListAsync(cancellationToken);
-        if (programmes.Count == 0)
+        if (programmes.Count == 0 || staffIds.Count == 0)
         {
             return [];
         }
 
         var courses = await mediator.Send(new GetPublishedCourses(), cancellationToken);
         var byKey = courses.Where(c => c.Key is not null).ToDictionary(c => c.Key!, StringComparer.Ordinal);
-        var records = await mediator.Send(new GetLearningRecords([staffId], IncludeCompletions: false), cancellationToken);
-        var completed = records.Enrolments.Where(e => e.CompletedAt is not null).ToDictionary(e => e.CourseId, e => e.CompletedAt!.Value);
+        var records = await mediator.Send(new GetLearningRecords(staffIds, IncludeCompletions: false), cancellationToken);
+        var completedBy = records.Enrolments.Where(e => e.CompletedAt is not null)
+            .GroupBy(e => e.StaffId)
+            .ToDictionary(g => g.Key, g => g.ToDictionary(e => e.CourseId, e => e.CompletedAt!.Value));
+
+        // Who has completed which programme, before anything is looked up or drawn.
+        var due = new List<(Guid StaffId, CertificateProgramme Programme, List<PublishedCourse> Members, DateTimeOffset LastCompletion)>();
+        foreach (var (staffId, completed) in completedBy)
+        {
+            foreach (var programme in programmes)
+            {
+                var members = programme.CourseKeyList.Select(k => byKey.GetValueOrDefault(k)).OfType<PublishedCourse>().ToList();
+                if (members.Count > 0 && members.Count == programme.CourseKeyList.Count && members.All(c => completed.ContainsKey(c.Id)))
+                {
+                    due.Add((staffId, programme, members, members.Max(c => completed[c.Id])));
+                }
+            }
+        }
+
+        if (due.Count == 0)
+        {
+            return [];
+        }
+
+        var keys = due.Select(d => ProgrammeIssueKey(d.StaffId, d.Programme.Id)).ToList();
+        var existing = await db.Certificates.AsNoTracking().Where(c => keys.Contains(c.IssueKey)).ToDictionaryAsync(c => c.IssueKey, StringComparer.Ordinal, cancellationToken);
+        var names = (await mediator.Send(new GetStaffNames(due.Where(d => !existing.ContainsKey(ProgrammeIssueKey(d.StaffId, d.Programme.Id))).Select(d => d.StaffId).Distinct().ToList()), cancellationToken))
+            .ToDictionary(n => n.StaffId);
 
         var issued = new List<Certificate>();
-        StaffName? name = null;
-        foreach (var programme in programmes)
+        foreach (var (staffId, programme, members, lastCompletion) in due)
         {
-            var members = programme.CourseKeyList.Select(k => byKey.GetValueOrDefault(k)).ToList();
-            if (members.Count == 0 || members.Any(c => c is null || !completed.ContainsKey(c.Id)))
-            {
-                continue;
-            }
-
             var key = ProgrammeIssueKey(staffId, programme.Id);
-            if (await FindByKeyAsync(key, cancellationToken) is { } existing)
+            if (existing.TryGetValue(key, out var held))
             {
-                issued.Add(existing);
+                issued.Add(held);
                 continue;
             }
 
-            name ??= FirstOf(await mediator.Send(new GetStaffNames([staffId]), cancellationToken));
-            if (name is null)
+            if (!names.TryGetValue(staffId, out var name))
             {
-                return issued;
+                continue;
             }
 
-            var lastCompletion = members.Max(c => completed[c!.Id]);
-            var certificate = await IssueAsync(new Draft(key, CertificateKind.Programme, name, null, null, programme.Id, programme.Title,
-                members.Select(c => c!.Title).ToList(), lastCompletion, null), cancellationToken);
-            issued.Add(certificate);
+            try
+            {
+                issued.Add(await IssueAsync(new Draft(key, CertificateKind.Programme, name, null, null, programme.Id, programme.Title,
+                    members.Select(c => c.Title).ToList(), lastCompletion, null), cancellationToken));
+            }
+            catch (Exception e) when (e is not OperationCanceledException && staffIds.Count > 1)
+            {
+                logger.LogError(e, "Programme certificate {Programme} for {StaffId} could not be issued; the reconcile job will try again", programme.Key, staffId);
+            }
         }
 
         return issued;
@@ -351,11 +381,11 @@ internal sealed class CertificateIssuer(
     /// <summary>Renders the template and draws the PDF for a draft: nothing is stored yet.</summary>
     private async Task<Prepared> PrepareAsync(Draft draft, SiteSettings site, DateTimeOffset now, string actor, string? reason, Dictionary<string, byte[]?> seals, CancellationToken cancellationToken)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(site.TimeZoneId);
+        var zone = site.TimeZone;
         var completedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(draft.CompletedAt, zone).DateTime);
         var code = VerificationCodes.NewCode();
         var displayCode = VerificationCodes.Display(code);
-        var verifyUrl = $"{PublicRoot(site)}/verify/{displayCode}";
+        var verifyUrl = $"{site.PublicRoot}/verify/{displayCode}";
         var culture = options.Value.Culture;
 
         var model = new Dictionary<string, object?>
@@ -450,9 +480,6 @@ internal sealed class CertificateIssuer(
         };
         return new Prepared(certificate, audit, pdf);
     }
-
-    internal static string PublicRoot(SiteSettings site) =>
-        (site.BaseUrl is { Length: > 0 } configured ? configured : "http://localhost:5000").TrimEnd('/');
 
     private static T? FirstOf<T>(IReadOnlyList<T> list) where T : class => list.Count > 0 ? list[0] : null;
 

@@ -39,7 +39,7 @@ internal sealed class Verification(CertificatesDbContext db, Lms.Framework.Setti
             replacedBy = await db.Certificates.AsNoTracking().Where(c => c.Id == replacement).Select(c => c.Code).FirstOrDefaultAsync(cancellationToken);
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById((await settings.GetAsync(cancellationToken)).TimeZoneId);
+        var zone = (await settings.GetAsync(cancellationToken)).TimeZone;
         DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
         return new VerificationResult(
             VerificationCodes.Display(certificate.Code),

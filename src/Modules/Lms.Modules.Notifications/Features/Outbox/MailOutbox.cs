@@ -92,7 +92,7 @@ internal sealed class MailOutbox(
         }
 
         var site = await settings.GetAsync(cancellationToken);
-        var baseUrl = (site.BaseUrl is { Length: > 0 } configured ? configured : "http://localhost:5000").TrimEnd('/');
+        var baseUrl = site.PublicRoot;
         var staffIds = rows.Where(r => r.StaffId != Guid.Empty).Select(r => r.StaffId).Distinct().ToList();
         var contacts = staffIds.Count == 0 ? [] : (await mediator.Send(new GetStaffContacts(staffIds), cancellationToken)).ToDictionary(c => c.StaffId);
         var chosen = await preferences.GetManyAsync(staffIds, cancellationToken);
