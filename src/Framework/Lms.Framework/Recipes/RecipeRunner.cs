@@ -31,11 +31,13 @@ public sealed class RecipeRunner(IServiceScopeFactory scopeFactory, TimeProvider
         for (var i = 0; i < steps.Count; i++)
         {
             var (step, element) = steps[i];
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 await step.ExecuteAsync(element, context, cancellationToken);
                 // Each step sees what the events of the steps before it caused (e.g. enrolments of demo staff).
                 await DeferredWorkRunner.FlushAllAsync(services, logger, cancellationToken);
+                logger.LogInformation("Recipe {Recipe} step #{Index} {Step} took {Milliseconds} ms", name, i + 1, step.Name, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             catch (Exception e) when (e is not OperationCanceledException and not RecipeException)
             {

@@ -23,17 +23,30 @@ public interface ISiteSettingsService
     Task<SiteSettings> GetAsync(CancellationToken cancellationToken = default);
 }
 
+/// <summary>
+/// Reads the settings once per scope (a request, a job, a recipe run): event handlers and pages ask for them
+/// many times, and they change only through the <c>settings</c> recipe step, which forgets the cached copy.
+/// </summary>
 internal sealed class SiteSettingsService(PlatformDbContext db) : ISiteSettingsService
 {
+    private SiteSettings? cached;
+
     public async Task<SiteSettings> GetAsync(CancellationToken cancellationToken = default)
     {
+        if (cached is { } settings)
+        {
+            return settings;
+        }
+
         var record = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == 1, cancellationToken);
-        return record is null ? SiteSettings.Default : new SiteSettings(record.SiteName, record.OrganizationName, record.TimeZoneId, record.BaseUrl);
+        return cached = record is null ? SiteSettings.Default : new SiteSettings(record.SiteName, record.OrganizationName, record.TimeZoneId, record.BaseUrl);
     }
+
+    public void Forget() => cached = null;
 }
 
 /// <summary><c>{"name": "settings", "siteName": "...", "organizationName": "...", "timeZone": "Asia/Tokyo", "baseUrl": "https://..."}</c></summary>
-internal sealed class SettingsStep(PlatformDbContext db, TimeProvider clock) : IRecipeStep
+internal sealed class SettingsStep(PlatformDbContext db, ISiteSettingsService settings, TimeProvider clock) : IRecipeStep
 {
     public string Name => "settings";
 
@@ -73,6 +86,7 @@ internal sealed class SettingsStep(PlatformDbContext db, TimeProvider clock) : I
         record.BaseUrl = step.TryGetProperty("baseUrl", out var url) ? url.GetString() : null;
         record.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        (settings as SiteSettingsService)?.Forget();
         context.Log.Add($"Site settings: {record.SiteName} ({record.OrganizationName})");
     }
 }
