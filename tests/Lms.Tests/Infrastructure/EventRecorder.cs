@@ -26,6 +26,7 @@ public sealed class EventRecorder
         services.AddTransient<INotificationHandler<Lms.Contracts.Learning.CourseCompleted>, Recorder<Lms.Contracts.Learning.CourseCompleted>>();
         services.AddTransient<INotificationHandler<Lms.Contracts.Learning.SurveySubmitted>, Recorder<Lms.Contracts.Learning.SurveySubmitted>>();
         services.AddTransient<INotificationHandler<Lms.Contracts.Learning.ActivityCompletionReversed>, Recorder<Lms.Contracts.Learning.ActivityCompletionReversed>>();
+        services.AddTransient<INotificationHandler<Lms.Contracts.Learning.EnrolmentsChanged>, Recorder<Lms.Contracts.Learning.EnrolmentsChanged>>();
         services.AddTransient<INotificationHandler<Lms.Contracts.Workshops.WorkshopCompleted>, Recorder<Lms.Contracts.Workshops.WorkshopCompleted>>();
         services.AddTransient<INotificationHandler<Lms.Contracts.Gamification.BadgeAwarded>, Recorder<Lms.Contracts.Gamification.BadgeAwarded>>();
         services.AddTransient<INotificationHandler<Lms.Contracts.Gamification.BadgeRevoked>, Recorder<Lms.Contracts.Gamification.BadgeRevoked>>();

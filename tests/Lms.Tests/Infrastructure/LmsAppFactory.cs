@@ -45,6 +45,7 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Lms:Jobs:Schedules:manager-digest", "never");
         builder.UseSetting("Lms:Jobs:Schedules:mail-outbox", "never");
         builder.UseSetting("Lms:Jobs:Schedules:certificates-reconcile", "never");
+        builder.UseSetting("Lms:Jobs:Schedules:reporting-rebuild", "never");
         // Every in-process request comes from one "address": the verification limit is the rate-limit test's to set.
         builder.UseSetting("Lms:Certificates:VerifyRequestsPerMinute", "10000");
         if (PostgresConnectionString is { } postgres)
@@ -79,7 +80,8 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
     public async Task ResetAsync()
     {
         // What the last test's events left for later (certificates to issue...) is handed over and done first,
-        // so none of it lands in the next test's database.
+        // so none of it lands in the next test's database. Reports to refresh are dropped: the rows go anyway.
+        Services.GetRequiredService<Lms.Modules.Reporting.Projection.ReportingQueue>().Forget();
         await FlushDeferredWorkAsync();
         await WaitForJobsAsync();
         await using (var connection = await OpenConnectionAsync())

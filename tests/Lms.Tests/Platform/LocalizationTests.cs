@@ -49,6 +49,7 @@ public sealed partial class LocalizationTests
         { "src/Modules/Lms.Modules.Gamification", "src/Modules/Lms.Modules.Gamification/Resources/GamificationStrings.ja.resx", "GamificationStrings" },
         { "src/Modules/Lms.Modules.Notifications", "src/Modules/Lms.Modules.Notifications/Resources/NotificationsStrings.ja.resx", "NotificationsStrings" },
         { "src/Modules/Lms.Modules.Certificates", "src/Modules/Lms.Modules.Certificates/Resources/CertificatesStrings.ja.resx", "CertificatesStrings" },
+        { "src/Modules/Lms.Modules.Reporting", "src/Modules/Lms.Modules.Reporting/Resources/ReportingStrings.ja.resx", "ReportingStrings" },
     };
 
     [Theory]

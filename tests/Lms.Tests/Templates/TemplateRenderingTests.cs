@@ -30,7 +30,7 @@ public sealed class TemplateRenderingTests(LmsAppFactory factory) : SiteTest(fac
     {
         var templates = await Factory.WithScopeAsync(async sp => await sp.GetRequiredService<TemplatesDbContext>().Templates.AsNoTracking().ToListAsync());
         string[] keys = [TemplateKeys.MailDueSoon, TemplateKeys.MailOverdue, TemplateKeys.MailInactive, TemplateKeys.MailSessionTomorrow,
-            TemplateKeys.MailWaitlistSeat, TemplateKeys.MailSessionCancelled, TemplateKeys.MailManagerDigest, TemplateKeys.CertificateCourse, TemplateKeys.CertificateProgramme];
+            TemplateKeys.MailWaitlistSeat, TemplateKeys.MailSessionCancelled, TemplateKeys.MailManagerDigest, TemplateKeys.MailNudge, TemplateKeys.CertificateCourse, TemplateKeys.CertificateProgramme];
         Assert.Equal(keys.SelectMany(k => new[] { (k, "ja"), (k, "en") }).Order(), templates.Select(t => (t.Key, t.Culture)).Order());
 
         foreach (var template in templates)

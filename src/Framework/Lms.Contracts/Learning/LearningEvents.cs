@@ -18,3 +18,9 @@ public sealed record SurveySubmitted(
     string? Phase,
     IReadOnlyDictionary<string, int> Answers,
     DateTimeOffset SubmittedAt) : INotification;
+
+/// <summary>
+/// People were enrolled in courses, withdrawn from them or given new due dates (by an assignment, a roster change or
+/// a course published). One event per batch, after the changes were saved; never published for an empty batch.
+/// </summary>
+public sealed record EnrolmentsChanged(IReadOnlyList<Guid> StaffIds, DateTimeOffset ChangedAt) : INotification;

@@ -7,3 +7,10 @@ namespace Lms.Contracts.Organization;
 /// unit below them, the manager excluded. Empty for someone who manages nothing.
 /// </summary>
 public sealed record GetTeamMembers(Guid ManagerStaffId) : IRequest<IReadOnlyList<Guid>>;
+
+/// <summary>
+/// The units a manager looks after: each unit they manage and every unit below it, in path order (a unit once
+/// even when reached twice). Empty for someone who manages nothing. Read on every call, never cached: when an admin
+/// changes who manages what, the manager's scope follows at once.
+/// </summary>
+public sealed record GetManagedUnits(Guid ManagerStaffId) : IRequest<IReadOnlyList<OrgUnitSummary>>;

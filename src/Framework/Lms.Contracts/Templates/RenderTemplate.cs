@@ -35,6 +35,7 @@ public static class TemplateKeys
     public const string MailWaitlistSeat = "mail/waitlist-seat";
     public const string MailManagerDigest = "mail/manager-digest";
     public const string MailSessionCancelled = "mail/session-cancelled";
+    public const string MailNudge = "mail/nudge";
     public const string CertificateCourse = "certificate/course";
     public const string CertificateProgramme = "certificate/programme";
 }

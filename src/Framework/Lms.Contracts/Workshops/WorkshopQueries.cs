@@ -19,3 +19,9 @@ public sealed record UpcomingSession(
 /// </summary>
 public sealed record GetSessionsStarting(DateTimeOffset From, DateTimeOffset To, IReadOnlyCollection<Guid>? StaffIds = null)
     : IRequest<IReadOnlyList<UpcomingSession>>;
+
+/// <summary>A session and who attended it (sign-offs not reversed). <see cref="Cancelled"/> sessions are included so reports can leave them out.</summary>
+public sealed record SessionAttendance(Guid SessionId, Guid ActivityId, Guid CourseId, DateTimeOffset StartsAt, bool Cancelled, int Seated, IReadOnlyList<Guid> AttendedStaffIds);
+
+/// <summary>The given sessions, or every session when <see cref="SessionIds"/> is null, oldest first.</summary>
+public sealed record GetWorkshopAttendance(IReadOnlyCollection<Guid>? SessionIds = null) : IRequest<IReadOnlyList<SessionAttendance>>;

@@ -32,9 +32,37 @@ internal sealed class MessageComposer(IStringLocalizer<NotificationsStrings> T)
                 T["The session of {0} was cancelled. Please register for another session.", Time(d.StartsAt)]),
             NotificationKinds.ManagerDigest when d.Digest is { } g => (T["Your team this week: {0}% complete, {1} overdue", g.CompletionPercent, g.OverdueCount],
                 T["{0} people, {1} of {2} assigned courses complete, {3} sessions coming up.", g.TeamSize, g.Completed, g.Enrolments, g.Sessions.Count]),
+            NotificationKinds.Nudge => (T["A nudge to keep learning"], NudgeText(d, ja, Date)),
             NotificationKinds.Test => (T["Test message"], T["A test message sent from the administration page."]),
             _ => (T[NotificationKinds.Label(n.Kind)], ""),
         };
+    }
+
+    /// <summary>Who asked, then what about: the one course (and its due date), or the unfinished ones (and the nearest due date).</summary>
+    private string NudgeText(MessageData d, bool ja, Func<DateOnly?, string> date)
+    {
+        var parts = new List<string>
+        {
+            d.RequestedBy is { Length: > 0 } name ? T["{0} asks you to keep going with your learning.", name] : T["You are asked to keep going with your learning."],
+        };
+        if (d.CourseTitle is { } title)
+        {
+            parts.Add(T["Please continue the course \"{0}\".", title]);
+            if (d.DueDate is not null)
+            {
+                parts.Add(T["Its due date is {0}.", date(d.DueDate)]);
+            }
+        }
+        else if (d.Courses is { Count: > 0 } courses)
+        {
+            parts.Add(T["Please continue your unfinished courses: {0}.", string.Join(ja ? "、" : ", ", courses.Select(c => ja ? $"「{c.Title}」" : $"\"{c.Title}\""))]);
+            if (d.DueDate is not null)
+            {
+                parts.Add(T["The nearest due date is {0}.", date(d.DueDate)]);
+            }
+        }
+
+        return string.Join(ja ? "" : " ", parts);
     }
 
     /// <summary>The model of the e-mail template (the names the default templates use).</summary>
@@ -57,6 +85,16 @@ internal sealed class MessageComposer(IStringLocalizer<NotificationsStrings> T)
         if (d.CourseTitle is not null)
         {
             model["course"] = new Dictionary<string, object?> { ["title"] = d.CourseTitle, ["version"] = d.CourseVersion ?? 1, ["dueDate"] = d.DueDate };
+        }
+
+        if (d.Courses is { } lines)
+        {
+            model["courses"] = lines.Select(c => (object?)new Dictionary<string, object?> { ["title"] = c.Title, ["dueDate"] = c.DueDate }).ToList();
+        }
+
+        if (d.RequestedBy is { Length: > 0 } requester)
+        {
+            model["requester"] = new Dictionary<string, object?> { ["name"] = requester };
         }
 
         // Day counts as of the day the mail goes out (it may wait for working hours), not the day it was decided.

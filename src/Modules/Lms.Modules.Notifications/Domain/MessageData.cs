@@ -21,13 +21,20 @@ internal sealed record MessageData
     public string? Place { get; init; }
     public DateTimeOffset? ConfirmBy { get; init; }
     public DigestData? Digest { get; init; }
-    /// <summary>For a test mail: who asked for it.</summary>
+    /// <summary>Who asked for it, by name: the admin of a test mail, the person who sent a nudge (absent when unknown).</summary>
     public string? RequestedBy { get; init; }
+    /// <summary>For a nudge: the staff id of who asked (kept for the record; the name may change).</summary>
+    public Guid? RequestedById { get; init; }
+    /// <summary>For a nudge: the course it is about, or else the person's unfinished courses, nearest due date first.</summary>
+    public IReadOnlyList<CourseLine>? Courses { get; init; }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static MessageData FromJson(string json) => JsonSerializer.Deserialize<MessageData>(json, Json) ?? new MessageData();
 }
+
+/// <summary>A course a message names, with the person's due date for it (if any).</summary>
+internal sealed record CourseLine(string Title, DateOnly? DueDate);
 
 /// <summary>A manager's weekly digest: the team at a glance, who is overdue (and by how long), sessions coming up.</summary>
 internal sealed record DigestData(

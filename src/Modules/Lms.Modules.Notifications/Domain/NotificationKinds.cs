@@ -12,13 +12,15 @@ internal static class NotificationKinds
     public const string WaitlistSeat = "waitlist-seat";
     public const string SessionCancelled = "session-cancelled";
     public const string ManagerDigest = "manager-digest";
+    /// <summary>A manager's "nudge" (お声がけ), sent at once on request: at most one a day per person.</summary>
+    public const string Nudge = "nudge";
     public const string Test = "test";
 
     /// <summary>A rule kind that sends nothing itself: it puts long-overdue people into their manager's digest.</summary>
     public const string Escalation = "escalation";
 
     /// <summary>What a person can choose to receive by e-mail or not (the inbox always has them).</summary>
-    public static readonly IReadOnlyList<string> Choosable = [DueSoon, Overdue, Inactive, SessionTomorrow, WaitlistSeat, SessionCancelled, ManagerDigest];
+    public static readonly IReadOnlyList<string> Choosable = [DueSoon, Overdue, Inactive, Nudge, SessionTomorrow, WaitlistSeat, SessionCancelled, ManagerDigest];
 
     public static readonly IReadOnlyList<string> RuleKinds = [DueSoon, Overdue, Inactive, SessionTomorrow, WaitlistSeat, Escalation];
 
@@ -31,6 +33,7 @@ internal static class NotificationKinds
         WaitlistSeat => TemplateKeys.MailWaitlistSeat,
         SessionCancelled => TemplateKeys.MailSessionCancelled,
         ManagerDigest => TemplateKeys.MailManagerDigest,
+        Nudge => TemplateKeys.MailNudge,
         _ => null,
     };
 
@@ -44,6 +47,7 @@ internal static class NotificationKinds
         WaitlistSeat => "Waiting-list seat available",
         SessionCancelled => "Workshop session cancelled",
         ManagerDigest => "Weekly team digest (managers)",
+        Nudge => "Nudges to keep learning (from a manager or the training team)",
         Escalation => "Escalation to the manager's digest",
         Test => "Test message",
         _ => kind,

@@ -1,4 +1,5 @@
 using Lms.Contracts.Courses;
+using Lms.Contracts.Learning;
 using Lms.Contracts.Organization;
 using Lms.Framework.Data;
 using Lms.Modules.Learning.Data;
@@ -22,11 +23,19 @@ internal sealed class EnrolmentSync(LearningDbContext db, IMediator mediator, Ti
     {
         // Another sync (the daily job, another node) may insert the same enrolment first: start again from
         // what is there now. It converges: the second pass finds the rows the first one lost to.
+        // What an attempt saved before it lost stays saved, so the people it changed are kept across attempts.
+        var changed = new HashSet<Guid>();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await SyncOnceAsync(staffIds, cancellationToken);
+                var outcome = await SyncOnceAsync(staffIds, changed, cancellationToken);
+                if (changed.Count > 0)
+                {
+                    await mediator.Publish(new EnrolmentsChanged([.. changed], clock.GetUtcNow()), CancellationToken.None);
+                }
+
+                return outcome;
             }
             catch (DbUpdateException e) when (e.IsUniqueViolation() && attempt < 3)
             {
@@ -35,7 +44,8 @@ internal sealed class EnrolmentSync(LearningDbContext db, IMediator mediator, Ti
         }
     }
 
-    private async Task<SyncOutcome> SyncOnceAsync(IReadOnlyCollection<Guid>? staffIds, CancellationToken cancellationToken)
+    /// <summary>Adds to <paramref name="changed"/> the people whose enrolments a successful SaveChanges created, withdrew or gave a new due date.</summary>
+    private async Task<SyncOutcome> SyncOnceAsync(IReadOnlyCollection<Guid>? staffIds, HashSet<Guid> changed, CancellationToken cancellationToken)
     {
         var placements = (await mediator.Send(new GetStaffPlacements(staffIds), cancellationToken)).Where(p => p.IsActive).ToList();
         var published = (await mediator.Send(new GetPublishedCourses(), cancellationToken)).Select(c => c.Id).ToHashSet();
@@ -63,12 +73,19 @@ internal sealed class EnrolmentSync(LearningDbContext db, IMediator mediator, Ti
             : await db.Enrolments.Where(e => staffIds.Contains(e.StaffId)).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         int enrolled = 0, updated = 0, withdrawn = 0;
+        var saving = new List<Guid>();
         foreach (var enrolment in existing.Where(e => scope.Contains(e.StaffId)))
         {
             if (desired.Remove((enrolment.StaffId, enrolment.CourseId), out var assignment))
             {
                 if (enrolment.WithdrawnAt is not null || (enrolment.CompletedAt is null && (enrolment.DueDate != assignment.DueDate || enrolment.AssignmentId != assignment.Id)))
                 {
+                    // Another assignment with the same due date changes nothing the person (or a subscriber) can see.
+                    if (enrolment.WithdrawnAt is not null || enrolment.DueDate != assignment.DueDate)
+                    {
+                        saving.Add(enrolment.StaffId);
+                    }
+
                     (enrolment.WithdrawnAt, enrolment.DueDate, enrolment.AssignmentId) = (null, assignment.DueDate, assignment.Id);
                     updated++;
                 }
@@ -77,10 +94,13 @@ internal sealed class EnrolmentSync(LearningDbContext db, IMediator mediator, Ti
             {
                 enrolment.WithdrawnAt = now;
                 withdrawn++;
+                saving.Add(enrolment.StaffId);
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        changed.UnionWith(saving);
+        saving.Clear();
         foreach (var ((staff, course), assignment) in desired)
         {
             db.Enrolments.Add(new Enrolment
@@ -92,15 +112,19 @@ internal sealed class EnrolmentSync(LearningDbContext db, IMediator mediator, Ti
                 DueDate = assignment.DueDate,
                 EnrolledAt = now,
             });
+            saving.Add(staff);
             if (++enrolled % BatchSize == 0)
             {
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
+                changed.UnionWith(saving);
+                saving.Clear();
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        changed.UnionWith(saving);
         return new SyncOutcome(enrolled, updated, withdrawn);
     }
 

@@ -1,0 +1,122 @@
+using Lms.Contracts.Certificates;
+using Lms.Contracts.Courses;
+using Lms.Contracts.Gamification;
+using Lms.Contracts.Learning;
+using Lms.Contracts.Organization;
+using Lms.Modules.Reporting.Data;
+
+namespace Lms.Modules.Reporting.Domain;
+
+/// <summary>What the owning modules hold about a set of people, gathered through their contracts.</summary>
+internal sealed record PeopleFacts(
+    IReadOnlyList<StaffPlacement> Placements,
+    IReadOnlyList<StaffName> Names,
+    LearningRecords Learning,
+    IReadOnlyDictionary<Guid, PublishedCourse> Courses,
+    IReadOnlyList<BadgeAwardRecord> Badges,
+    IReadOnlyList<CertificateRecord> Certificates,
+    IReadOnlyList<SurveyResponse> Surveys);
+
+/// <summary>The read-model rows of a set of people.</summary>
+internal sealed record PeopleRows(List<ReportPerson> People, List<ReportEnrolment> Enrolments, List<ReportSurveyAnswer> Answers);
+
+/// <summary>
+/// Facts in, rows out, nothing else: the live refresh (after events) and the rebuild job both use it, so a rebuild
+/// gives exactly what the events gave.
+/// </summary>
+internal static class Projector
+{
+    public static PeopleRows Project(PeopleFacts facts, DateTimeOffset now)
+    {
+        var names = facts.Names.ToDictionary(n => n.StaffId);
+        var completions = facts.Learning.Completions.ToLookup(c => c.StaffId);
+        var enrolments = facts.Learning.Enrolments.ToLookup(e => e.StaffId);
+        var badges = facts.Badges.GroupBy(b => b.StaffId).ToDictionary(g => g.Key, g => g.Count());
+        var certificates = facts.Certificates.Where(c => c.CourseId is not null)
+            .GroupBy(c => (c.StaffId, CourseId: c.CourseId!.Value))
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.IssuedAt).First().CertificateId);
+        var surveys = facts.Surveys.ToLookup(s => s.StaffId);
+        var required = facts.Courses.Values.ToDictionary(c => c.Id, c => c.Activities.Where(a => a.Required).Select(a => a.Id).ToHashSet());
+
+        var rows = new PeopleRows([], [], []);
+        foreach (var placement in facts.Placements)
+        {
+            var id = placement.StaffId;
+            var name = names.GetValueOrDefault(id);
+            var done = completions[id].ToList();
+            var byCourse = done.ToLookup(c => c.CourseId);
+            var mine = new List<ReportEnrolment>();
+            foreach (var enrolment in enrolments[id].Where(e => facts.Courses.ContainsKey(e.CourseId)))
+            {
+                var courseDone = byCourse[enrolment.CourseId].ToList();
+                var requiredIds = required[enrolment.CourseId];
+                mine.Add(new ReportEnrolment
+                {
+                    StaffId = id,
+                    CourseId = enrolment.CourseId,
+                    OrgUnitId = placement.OrgUnitId,
+                    Tier = placement.Tier,
+                    IsActive = placement.IsActive,
+                    DueDate = enrolment.DueDate,
+                    CompletedAt = Milliseconds(enrolment.CompletedAt),
+                    RequiredCount = requiredIds.Count,
+                    RequiredDone = courseDone.Count(c => requiredIds.Contains(c.ActivityId)),
+                    Started = courseDone.Count > 0,
+                    LastActivityAt = Milliseconds(courseDone.Count == 0 ? null : courseDone.Max(c => c.CompletedAt)),
+                    CertificateId = certificates.TryGetValue((id, enrolment.CourseId), out var certificate) ? certificate : null,
+                });
+            }
+
+            rows.Enrolments.AddRange(mine);
+            rows.People.Add(new ReportPerson
+            {
+                StaffId = id,
+                EmployeeNumber = name?.EmployeeNumber ?? "",
+                Name = name?.Name ?? "",
+                NameKana = name?.NameKana ?? "",
+                OrgUnitId = placement.OrgUnitId,
+                Tier = placement.Tier,
+                IsActive = placement.IsActive,
+                CoursesAssigned = mine.Count,
+                CoursesCompleted = mine.Count(e => e.CompletedAt is not null),
+                EarliestOpenDue = mine.Where(e => e.CompletedAt is null && e.DueDate is not null).Min(e => e.DueDate),
+                Percent = mine.Count == 0 ? 0 : (int)mine.Average(e => ProgressStatuses.Percent(e.RequiredDone, e.RequiredCount, e.CompletedAt is not null)),
+                LastActivityAt = Milliseconds(done.Count == 0 ? null : done.Max(c => c.CompletedAt)),
+                WorkshopsAttended = done.Count(c => c.Kind == ActivityKind.Workshop),
+                Badges = badges.GetValueOrDefault(id),
+                UpdatedAt = Milliseconds(now)!.Value,
+            });
+
+            foreach (var response in surveys[id])
+            {
+                if (string.IsNullOrEmpty(response.Instrument) || string.IsNullOrEmpty(response.Phase))
+                {
+                    continue;
+                }
+
+                foreach (var (item, value) in response.Answers)
+                {
+                    rows.Answers.Add(new ReportSurveyAnswer
+                    {
+                        StaffId = id,
+                        ActivityId = response.ActivityId,
+                        ItemKey = item,
+                        CourseId = response.CourseId,
+                        Instrument = response.Instrument,
+                        Phase = response.Phase,
+                        Value = value,
+                        OrgUnitId = placement.OrgUnitId,
+                        Tier = placement.Tier,
+                        SubmittedAt = Milliseconds(response.SubmittedAt)!.Value,
+                    });
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Whole milliseconds in UTC: what both databases store exactly, so a rebuild compares equal to the live rows.</summary>
+    public static DateTimeOffset? Milliseconds(DateTimeOffset? at) =>
+        at is { } t ? new DateTimeOffset(t.UtcTicks - (t.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero) : null;
+}

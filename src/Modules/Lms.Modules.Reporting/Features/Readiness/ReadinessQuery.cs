@@ -1,0 +1,106 @@
+using Lms.Contracts.Courses;
+using Lms.Contracts.Organization;
+using Lms.Modules.Reporting.Data;
+using Lms.Modules.Reporting.Domain;
+using Lms.Modules.Reporting.Features.Organisation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lms.Modules.Reporting.Features.Readiness;
+
+/// <summary>A group's before/after means on the survey's scale and as an index 0–100; null figures when hidden.</summary>
+internal sealed record ReadinessGroup(string Key, string Label, int Respondents, double? Before, double? After, double? IndexBefore, double? IndexAfter, bool Hidden)
+{
+    public double? Change => Before is { } b && After is { } a ? a - b : null;
+
+    public double? IndexChange => IndexBefore is { } b && IndexAfter is { } a ? a - b : null;
+}
+
+internal sealed record ReadinessItem(string Key, string Text, double? Before, double? After)
+{
+    public double? Change => Before is { } b && After is { } a ? a - b : null;
+}
+
+internal sealed record ReadinessReport(string Instrument, int Scale, ReadinessGroup Total, IReadOnlyList<ReadinessGroup> Departments, IReadOnlyList<ReadinessGroup> Tiers, IReadOnlyList<ReadinessItem> Items);
+
+/// <summary>
+/// The Step-0 readiness index: how the answers to the mindset survey moved from before the course to after it,
+/// counting only people who answered both (so the change is the same people's change), per department and tier.
+/// Groups of fewer than five respondents are hidden, with their complement; no individual answer ever leaves the
+/// database: only sums and counts per group are read.
+/// </summary>
+internal sealed class ReadinessQuery(ReportingDbContext db, IMediator mediator)
+{
+    public const string DefaultInstrument = "step0-mindset";
+
+    public async Task<ReadinessReport?> RunAsync(string? instrument, CancellationToken cancellationToken)
+    {
+        instrument ??= DefaultInstrument;
+        var survey = (await mediator.Send(new GetPublishedCourses(), cancellationToken))
+            .SelectMany(c => c.Activities).Select(a => a.Survey).FirstOrDefault(s => s?.Instrument == instrument);
+        if (survey is null)
+        {
+            return null;
+        }
+
+        // Sums and counts per unit, tier, phase and item, of people who answered both phases.
+        var answers = db.SurveyAnswers.AsNoTracking().Where(a => a.Instrument == instrument && (a.Phase == "pre" || a.Phase == "post"));
+        var paired = answers.Where(a => answers.Any(b => b.StaffId == a.StaffId && b.Phase != a.Phase));
+        var sums = await paired.GroupBy(a => new { a.OrgUnitId, a.Tier, a.Phase, a.ItemKey })
+            .Select(g => new { g.Key.OrgUnitId, g.Key.Tier, g.Key.Phase, g.Key.ItemKey, Sum = g.Sum(a => a.Value), Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var respondents = await paired.Where(a => a.Phase == "post").Select(a => new { a.StaffId, a.OrgUnitId, a.Tier }).Distinct()
+            .GroupBy(a => new { a.OrgUnitId, a.Tier })
+            .Select(g => new { g.Key.OrgUnitId, g.Key.Tier, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        var departmentOf = OrganisationReportQuery.Departments(await mediator.Send(new GetOrgUnits(), cancellationToken));
+        var scale = Math.Max(2, survey.Scale);
+        double Index(double mean) => Math.Round((mean - 1) / (scale - 1) * 100, 1);
+
+        ReadinessGroup Group(string key, string label, Func<Guid, StaffTier, bool> member)
+        {
+            var count = respondents.Where(r => member(r.OrgUnitId, r.Tier)).Sum(r => r.Count);
+            double? Mean(string phase)
+            {
+                var rows = sums.Where(s => s.Phase == phase && member(s.OrgUnitId, s.Tier)).ToList();
+                var n = rows.Sum(r => r.Count);
+                return n == 0 ? null : Math.Round((double)rows.Sum(r => r.Sum) / n, 2);
+            }
+
+            var before = Mean("pre");
+            var after = Mean("post");
+            return new ReadinessGroup(key, label, count, before, after, before is { } b ? Index(b) : null, after is { } a ? Index(a) : null, false);
+        }
+
+        var total = Group("all", "", (_, _) => true);
+        var departments = respondents.Select(r => departmentOf.GetValueOrDefault(r.OrgUnitId)).Distinct()
+            .Select(d => Group(d.Id.ToString(), d.Path ?? "?", (unit, _) => departmentOf.GetValueOrDefault(unit).Id == d.Id))
+            .OrderBy(g => g.Label, StringComparer.Ordinal).ToList();
+        var tiers = new[] { StaffTier.Executive, StaffTier.Manager, StaffTier.General }
+            .Select(t => Group(t.ToApiValue(), t.ToApiValue(), (_, tier) => tier == t)).Where(g => g.Respondents > 0).ToList();
+
+        var hideAll = total.Respondents < SmallGroups.Minimum;
+        var items = survey.Items.Select(item =>
+        {
+            double? Mean(string phase)
+            {
+                var rows = sums.Where(s => s.Phase == phase && s.ItemKey == item.Key).ToList();
+                var n = rows.Sum(r => r.Count);
+                return hideAll || n == 0 ? null : Math.Round((double)rows.Sum(r => r.Sum) / n, 2);
+            }
+
+            return new ReadinessItem(item.Key, item.Text, Mean("pre"), Mean("post"));
+        }).ToList();
+
+        return new ReadinessReport(instrument, scale, hideAll ? Blank(total) : total, Suppress(departments, hideAll), Suppress(tiers, hideAll), items);
+    }
+
+    private static List<ReadinessGroup> Suppress(List<ReadinessGroup> groups, bool hideAll)
+    {
+        var hidden = SmallGroups.Hidden(groups.Select(g => g.Respondents).ToList());
+        return groups.Select((g, i) => hideAll || hidden.Contains(i) ? Blank(g) : g).ToList();
+    }
+
+    private static ReadinessGroup Blank(ReadinessGroup group) => group with { Respondents = 0, Before = null, After = null, IndexBefore = null, IndexAfter = null, Hidden = true };
+}
