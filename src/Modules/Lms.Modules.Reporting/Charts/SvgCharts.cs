@@ -23,7 +23,7 @@ internal static class SvgCharts
     /// <summary>Horizontal bars, one per row, scaled to <paramref name="max"/> (e.g. 100 for percentages).</summary>
     public static IHtmlContent Bars(string id, string title, string description, IReadOnlyList<Bar> bars, double max)
     {
-        const int labelWidth = 220, barWidth = 360, valueWidth = 110, rowHeight = 28;
+        const int labelWidth = 250, barWidth = 330, valueWidth = 160, rowHeight = 28;
         var height = Math.Max(1, bars.Count) * rowHeight + 8;
         var svg = Open(id, title, description, labelWidth + barWidth + valueWidth, height);
         for (var i = 0; i < bars.Count; i++)
@@ -31,7 +31,7 @@ internal static class SvgCharts
             var bar = bars[i];
             var y = 4 + i * rowHeight;
             var length = max <= 0 ? 0 : Math.Clamp(bar.Value / max, 0, 1) * barWidth;
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-label\" x=\"{labelWidth - 8}\" y=\"{y + 18}\" text-anchor=\"end\">{Encode(Shorten(bar.Label, 16))}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-label\" x=\"{labelWidth - 8}\" y=\"{y + 18}\" text-anchor=\"end\">{Encode(Shorten(bar.Label, 18))}</text>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"chart-track\" x=\"{labelWidth}\" y=\"{y + 4}\" width=\"{barWidth}\" height=\"18\" rx=\"3\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"chart-bar\" x=\"{labelWidth}\" y=\"{y + 4}\" width=\"{length.ToString("0.#", Invariant)}\" height=\"18\" rx=\"3\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-value\" x=\"{labelWidth + barWidth + 8}\" y=\"{y + 18}\">{Encode(bar.Text)}</text>");
@@ -40,10 +40,32 @@ internal static class SvgCharts
         return Close(svg);
     }
 
+    /// <summary>Two bars per group, before (light) and after (dark), on one scale; the text says both and the change.</summary>
+    public static IHtmlContent PairedBars(string id, string title, string description, IReadOnlyList<(string Label, double? Before, double? After, string Text)> rows, double max, string beforeLabel, string afterLabel)
+    {
+        const int labelWidth = 250, barWidth = 330, valueWidth = 200, rowHeight = 34, legend = 26;
+        var svg = Open(id, title, description, labelWidth + barWidth + valueWidth, legend + Math.Max(1, rows.Count) * rowHeight + 6);
+        svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"chart-bar-before\" x=\"{labelWidth}\" y=\"6\" width=\"14\" height=\"10\"/><text class=\"chart-label\" x=\"{labelWidth + 20}\" y=\"15\">{Encode(beforeLabel)}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"chart-bar\" x=\"{labelWidth + 120}\" y=\"6\" width=\"14\" height=\"10\"/><text class=\"chart-label\" x=\"{labelWidth + 140}\" y=\"15\">{Encode(afterLabel)}</text>");
+        string Length(double? value) => (max <= 0 || value is null ? 0 : Math.Clamp(value.Value / max, 0, 1) * barWidth).ToString("0.#", Invariant);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (label, before, after, text) = rows[i];
+            var y = legend + i * rowHeight;
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-label\" x=\"{labelWidth - 8}\" y=\"{y + 20}\" text-anchor=\"end\">{Encode(Shorten(label, 18))}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"chart-track\" x=\"{labelWidth}\" y=\"{y + 4}\" width=\"{barWidth}\" height=\"24\" rx=\"3\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"chart-bar-before\" x=\"{labelWidth}\" y=\"{y + 5}\" width=\"{Length(before)}\" height=\"10\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"chart-bar\" x=\"{labelWidth}\" y=\"{y + 17}\" width=\"{Length(after)}\" height=\"10\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-value\" x=\"{labelWidth + barWidth + 8}\" y=\"{y + 20}\">{Encode(text)}</text>");
+        }
+
+        return Close(svg);
+    }
+
     /// <summary>A cumulative line over days with the due dates drawn as dashed vertical lines.</summary>
     public static IHtmlContent Timeline(string id, string title, string description, IReadOnlyList<DayPoint> points, IReadOnlyList<DateOnly> dueDates, int total, string dueLabel)
     {
-        const int width = 690, height = 240, left = 48, right = 16, top = 16, bottom = 36;
+        const int width = 690, height = 240, left = 48, right = 16, top = 22, bottom = 36;
         var svg = Open(id, title, description, width, height);
         if (points.Count == 0)
         {
@@ -75,7 +97,8 @@ internal static class SvgCharts
         {
             var x = X(due).ToString("0.#", Invariant);
             svg.Append(CultureInfo.InvariantCulture, $"<line class=\"chart-due\" x1=\"{x}\" y1=\"{top}\" x2=\"{x}\" y2=\"{height - bottom}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-label\" x=\"{x}\" y=\"{top - 4}\" text-anchor=\"middle\">{Encode(dueLabel)} {due:M/d}</text>");
+            var anchor = X(due) > width - right - 40 ? "end" : X(due) < left + 40 ? "start" : "middle";
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"chart-label\" x=\"{x}\" y=\"{top - 4}\" text-anchor=\"{anchor}\">{Encode(dueLabel)} {due:M/d}</text>");
         }
 
         var path = new StringBuilder();

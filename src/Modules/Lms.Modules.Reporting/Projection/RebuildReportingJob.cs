@@ -52,7 +52,7 @@ internal sealed class FirstRebuild(ReportingDbContext db, IBackgroundJobClient j
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        if (!await db.Rebuilds.AnyAsync(cancellationToken) && !await db.People.AnyAsync(cancellationToken))
+        if (!await db.Rebuilds.AnyAsync(cancellationToken))
         {
             jobs.Enqueue<RebuildReportingJob>(job => job.RunAsync(CancellationToken.None));
         }

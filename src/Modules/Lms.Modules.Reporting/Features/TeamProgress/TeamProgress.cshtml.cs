@@ -107,6 +107,31 @@ public sealed class TeamProgressModel(IStringLocalizer<ReportingStrings> T) : Pa
         return RedirectToPage(RouteValues(PageNumber));
     }
 
+    /// <summary>A unit as the viewer needs it: below the chosen unit (or their own units), not the whole path again on every row.</summary>
+    internal string ShortUnit(string path)
+    {
+        if (Scope is null || Scope.Organisation && Scope.Selected is null)
+        {
+            return path;
+        }
+
+        var roots = Scope.Selected is { } selected ? [selected] : Scope.Units.Where(u => !Scope.Units.Any(o => o.Id != u.Id && u.Path.StartsWith(o.Path + "/", StringComparison.Ordinal)));
+        foreach (var root in roots)
+        {
+            if (path == root.Path)
+            {
+                return root.Path[(root.Path.LastIndexOf('/') + 1)..];
+            }
+
+            if (path.StartsWith(root.Path + "/", StringComparison.Ordinal))
+            {
+                return path[(root.Path.Length + 1)..];
+            }
+        }
+
+        return path;
+    }
+
     internal TeamFilter Filter() => new(
         StaffTierNames.TryParse(Tier, out var tier) && !string.IsNullOrEmpty(Tier) ? tier : null,
         ProgressStatuses.TryParse(Status, out var status) ? status : null,
