@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """A large HR roster in the import format: N staff over ~N/40 sections, deterministic (seeded).
 
-usage: generate.py ROWS OUT.csv [--encoding utf-8|shift_jis] [--seed N] [--move PERCENT]
+usage: generate.py ROWS OUT.csv [--encoding utf-8|shift_jis] [--seed N] [--move PERCENT] [--department N]
 --move rewrites PERCENT of the rows into another section (an April reshuffle), for re-import runs.
+--department puts the first N rows into the four sections of one department (市町村001/総務部, which also gets its
+  share of the other rows), the first of them as the department's manager: a large team for the reporting benchmark.
+  Without it the output is as before; with it the other rows keep their names and sections (a few become the first,
+  hence the manager, of their section in place of one of the moved rows).
 """
 import argparse, random
 
@@ -22,6 +26,7 @@ def main():
     p.add_argument("--encoding", default="utf-8")
     p.add_argument("--seed", type=int, default=20260401)
     p.add_argument("--move", type=float, default=0.0)
+    p.add_argument("--department", type=int, default=0)
     a = p.parse_args()
     rnd = random.Random(a.seed)
     municipalities = max(1, a.rows // 2000)  # a prefecture-wide roster: many cities of ~2,000
@@ -42,6 +47,13 @@ def main():
             if a.move and move.random() * 100 < a.move:
                 section = sections[move.randrange(len(sections))]
             tier, managed = "一般職", ""
+            if i < a.department:
+                # sections[0:4] are 市町村001/総務部's; the random draw above is kept so that the other rows do not change.
+                section = sections[i % 4]
+                if i == 0:
+                    tier, managed = "管理職", section.rsplit("/", 1)[0]
+                    f.write(f"{700000 + i},{fam},{giv},{fk},{gk},staff{700000 + i}@pref.example.jp,{section},{tier},{managed},1\r\n")
+                    continue
             if section not in managers:
                 managers[section] = i
                 tier, managed = "管理職", section

@@ -38,8 +38,9 @@ internal static class Projector
         var surveys = facts.Surveys.ToLookup(s => s.StaffId);
         var required = facts.Courses.Values.ToDictionary(c => c.Id, c => c.Activities.Where(a => a.Required).Select(a => a.Id).ToHashSet());
 
+        // Reports are about the staff on the roster now: someone who left has no rows (as after a rebuild, which reads active staff).
         var rows = new PeopleRows([], [], []);
-        foreach (var placement in facts.Placements)
+        foreach (var placement in facts.Placements.Where(p => p.IsActive))
         {
             var id = placement.StaffId;
             var name = names.GetValueOrDefault(id);

@@ -9,11 +9,12 @@ namespace Lms.Modules.Reporting.Home;
 internal sealed class TeamProgressPanelProvider : IHomePanelProvider
 {
     public IEnumerable<HomePanel> GetPanels(ClaimsPrincipal user) =>
-        user.HasClaim(PermissionClaims.Type, Permissions.ViewTeamProgress.Name) ? [new("TeamProgressLinks", 15)] : [];
+        user.HasClaim(PermissionClaims.Type, Permissions.ViewTeamProgress.Name) || user.HasClaim(PermissionClaims.Type, Permissions.ViewOrganisationReports.Name)
+            ? [new("TeamProgressLinks", 15)] : [];
 }
 
 public sealed class TeamProgressLinksViewComponent : ViewComponent
 {
     public IViewComponentResult Invoke() =>
-        View(UserClaimsPrincipal.HasClaim(PermissionClaims.Type, Permissions.ViewOrganisationReports.Name));
+        View((UserClaimsPrincipal.HasClaim(PermissionClaims.Type, Permissions.ViewTeamProgress.Name), UserClaimsPrincipal.HasClaim(PermissionClaims.Type, Permissions.ViewOrganisationReports.Name)));
 }

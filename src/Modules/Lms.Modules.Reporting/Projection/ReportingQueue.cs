@@ -8,6 +8,7 @@ using Lms.Contracts.Organization;
 using Lms.Contracts.Workshops;
 using Lms.Framework.Modules;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lms.Modules.Reporting.Projection;
@@ -47,16 +48,15 @@ internal sealed class ReportingQueue(IBackgroundJobClient jobs) : IDeferredWork
         courses.Clear();
     }
 
+    /// <summary>Above this many people a new course version is refreshed by a background job, not by the flush.</summary>
+    public const int InlineCourseRefresh = 5000;
+
     public async Task FlushAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        foreach (var course in Drain(courses))
-        {
-            jobs.Enqueue<RefreshCourseJob>(job => job.RunAsync(course, CancellationToken.None));
-        }
-
         var staff = Drain(people);
         var workshopSessions = Drain(sessions);
-        if (staff.Count == 0 && workshopSessions.Count == 0)
+        var changedCourses = Drain(courses);
+        if (staff.Count == 0 && workshopSessions.Count == 0 && changedCourses.Count == 0)
         {
             return;
         }
@@ -65,6 +65,21 @@ internal sealed class ReportingQueue(IBackgroundJobClient jobs) : IDeferredWork
         var writer = scope.ServiceProvider.GetRequiredService<ReadModelWriter>();
         try
         {
+            foreach (var course in changedCourses)
+            {
+                // Usually nobody yet (a first publish) or a team's worth: refreshed now with the rest; a whole city by a job.
+                var enrolled = await scope.ServiceProvider.GetRequiredService<Data.ReportingDbContext>().Enrolments
+                    .Where(e => e.CourseId == course).Select(e => e.StaffId).Take(InlineCourseRefresh + 1).ToListAsync(cancellationToken);
+                if (enrolled.Count > InlineCourseRefresh)
+                {
+                    jobs.Enqueue<RefreshCourseJob>(job => job.RunAsync(course, CancellationToken.None));
+                }
+                else
+                {
+                    staff.AddRange(enrolled);
+                }
+            }
+
             if (staff.Count > 0)
             {
                 await writer.RefreshPeopleAsync(staff, cancellationToken);
@@ -82,6 +97,11 @@ internal sealed class ReportingQueue(IBackgroundJobClient jobs) : IDeferredWork
             foreach (var id in workshopSessions)
             {
                 Session(id);
+            }
+
+            foreach (var id in changedCourses)
+            {
+                Course(id);
             }
 
             throw;
@@ -109,9 +129,8 @@ internal sealed class RefreshCourseJob(Data.ReportingDbContext db, ReadModelWrit
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(Guid courseId, CancellationToken cancellationToken)
     {
-        var staff = Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            db.Enrolments.Where(e => e.CourseId == courseId).Select(e => e.StaffId), cancellationToken);
-        await writer.RefreshPeopleAsync(await staff, cancellationToken);
+        var staff = await db.Enrolments.Where(e => e.CourseId == courseId).Select(e => e.StaffId).ToListAsync(cancellationToken);
+        await writer.RefreshPeopleAsync(staff, cancellationToken);
     }
 }
 

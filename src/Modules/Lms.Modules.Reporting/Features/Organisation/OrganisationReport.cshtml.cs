@@ -53,7 +53,11 @@ internal static class ReportCsv
 {
     public const string HiddenText = "5人未満のため非表示";
 
-    private static readonly CsvWriterOptions Options = new() { WriteByteOrderMark = true, NewLine = "\r\n", Separator = ',', Injection = CsvInjection.Escape };
+    /// <summary>
+    /// Every report's CSV: Japanese Excel opens UTF-8 as Shift_JIS unless it starts with a byte order mark; CRLF; a
+    /// cell starting with = + - @ is escaped so Excel shows it instead of running it.
+    /// </summary>
+    public static readonly CsvWriterOptions Options = new() { WriteByteOrderMark = true, NewLine = "\r\n", Separator = ',', Injection = CsvInjection.Escape };
 
     public static async Task WriteOrganisationAsync(Stream stream, string table, OrganisationReport report, CancellationToken cancellationToken)
     {

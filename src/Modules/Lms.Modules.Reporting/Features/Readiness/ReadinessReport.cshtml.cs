@@ -47,7 +47,7 @@ public sealed class ReadinessReportModel : PageModel
 
     internal static async Task WriteAsync(Stream stream, ReadinessReport report, CancellationToken cancellationToken)
     {
-        await using var csv = CsvWriter.Create(stream, new CsvWriterOptions { WriteByteOrderMark = true, NewLine = "\r\n", Separator = ',', Injection = CsvInjection.Escape }, leaveOpen: true);
+        await using var csv = CsvWriter.Create(stream, ReportCsv.Options, leaveOpen: true);
         csv.WriteHeader(["区分", "集団", "回答者数（受講前後とも回答）", "受講前平均", "受講後平均", "変化", "準備度指標（受講前）", "準備度指標（受講後）", "指標の変化"]);
         static string D(double? v) => v?.ToString("0.0#", CultureInfo.InvariantCulture) ?? "";
         foreach (var (kind, groups) in new[] { ("全体", (IReadOnlyList<ReadinessGroup>)[report.Total with { Label = "全庁" }]), ("部局", report.Departments), ("職層", report.Tiers) })

@@ -15,17 +15,10 @@ internal static class ProgressCsv
     public static readonly string[] Header =
         ["職員番号", "氏名", "氏名（カナ）", "所属", "職層", "コース", "状況", "進捗率（%）", "受講期限", "超過日数", "修了日", "最終学習日", "ワークショップ参加数", "バッジ数", "修了証URL"];
 
-    private static readonly CsvWriterOptions Options = new()
-    {
-        WriteByteOrderMark = true,
-        NewLine = "\r\n",
-        Separator = ',',
-        Injection = CsvInjection.Escape,
-    };
 
     public static async Task WriteAsync(Stream stream, IReadOnlyList<CourseRef> courses, IAsyncEnumerable<PersonRow> rows, TimeZoneInfo zone, string publicRoot, CancellationToken cancellationToken)
     {
-        await using var csv = CsvWriter.Create(stream, Options, leaveOpen: true);
+        await using var csv = CsvWriter.Create(stream, Organisation.ReportCsv.Options, leaveOpen: true);
         csv.WriteHeader(Header);
         var titles = courses.ToDictionary(c => c.Id, c => c.Title);
         await foreach (var row in rows.WithCancellation(cancellationToken))
