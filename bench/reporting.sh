@@ -11,9 +11,10 @@
 #   4. The host (Release, Production) on the database; tokens and cookies for bench-manager and bench-admin; one cold
 #      request of the organisation report; then wrk with bench/reporting/p95.lua: -c1 for latency and -c16 for
 #      throughput, on the department's team page, the team API and the organisation report API.
-#   5. The SQL of one team-page request (EF Core command log of a second, short host start) and EXPLAIN (ANALYZE,
-#      BUFFERS) of its slowest statements.
+#   5. The SQL of one team-page request (EF Core command log of a second, short host start): command count and times;
+#      the log is kept in /tmp/lms-reporting-team-page-sql.log for EXPLAIN (ANALYZE, BUFFERS) by hand.
 # Usage: LMS_BENCH_POSTGRES="Host=127.0.0.1;Port=54329;Database=lms_reporting_bench;Username=postgres" bench/reporting.sh [seconds]
+#        LMS_BENCH_REUSE=1 (same variables): skip 1-3 and measure again on the database a previous run left.
 # The database named there is DROPPED: its name must contain "bench". Needs wrk, psql, python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,6 +53,9 @@ step "build (Release)"; t=$(now)
 dotnet build src/Host/Lms.Host -c Release -nologo -v quiet > "$work/build.log" || { cat "$work/build.log"; exit 1; }
 echo "$(since "$t") s"
 
+if [ "${LMS_BENCH_REUSE:-0}" = 1 ]; then
+  echo "LMS_BENCH_REUSE=1: the database as a previous run of this script left it (data, rebuild and accounts)"
+else
 step "fresh database '$db'"; t=$(now)
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "drop database if exists \"$db\" with (force)" -c "create database \"$db\"" 2> >(grep -v NOTICE >&2)
 echo "$(since "$t") s"
@@ -84,6 +88,7 @@ echo "  process wall $wall s (start-up included); host CPU user $user s + sys $s
 sql -At -F ' ' -c "select 'read model:', (select count(*) from reporting_people), 'people,', (select count(*) from reporting_enrolments), 'enrolments,',
   (select count(*) from reporting_survey_answers), 'survey answers'"
 sql -c "vacuum (analyze) reporting_people, reporting_enrolments, reporting_survey_answers" 2> /dev/null
+fi
 
 # The department's manager: the first row of the generated file (employee number 700000), who manages 市町村001/総務部.
 read -r manager_staff unit unit_path < <(sql -At -F ' ' -c "select s.\"Id\", u.\"Id\", u.\"Path\" from organization_staff s
@@ -94,6 +99,8 @@ size=$(sql -At -c "select count(*) from organization_staff s join organization_u
   where s.\"IsActive\" and (u.\"Id\" = '$unit' or u.\"Path\" like '$unit_path/%')")
 echo "department $unit_path ($unit): $size active staff in the unit and below, the manager included"
 
+
+if [ "${LMS_BENCH_REUSE:-0}" != 1 ]; then
 # Sign-in account: the manager's own account (the import made one per person; StaffId is unique on accounts, so a copy
 # of bench-admin's row cannot carry it) gets a user name and bench-admin's password hash.
 sql -c "update organization_users set \"UserName\" = 'bench-manager', \"NormalizedUserName\" = 'BENCH-MANAGER',
@@ -105,6 +112,14 @@ sql -c "insert into organization_user_roles (\"UserId\", \"RoleId\")
   select u.\"Id\", r.\"Id\" from organization_users u, organization_roles r where u.\"StaffId\" = '$manager_staff' and r.\"Name\" = 'Manager'
   on conflict do nothing"
 sql -c "insert into organization_unit_managers (\"StaffId\", \"OrgUnitId\") values ('$manager_staff', '$unit') on conflict do nothing"
+fi
+
+# The CLI runs above leave Hangfire jobs queued in the database: AwardBadgesJob once per badge (each over everyone) and a
+# RebuildReportingJob per process started before the first rebuild had finished (FirstRebuild). Left queued, the web
+# host would run them during the measurements (measured: load average above 10 and the host's CPU taken by them), so
+# they are dropped: the read models are already rebuilt, and badges are not part of these figures.
+sql -At -c "select count(*) || ' queued Hangfire jobs dropped before the measurements' from hangfire.jobqueue"
+sql -c "truncate hangfire.jobqueue"
 
 base="http://127.0.0.1:$port"
 start_host() { # log file, extra environment...
@@ -115,7 +130,7 @@ start_host() { # log file, extra environment...
   until curl -fs "$base/health" 2> /dev/null | grep -q '"status": "Healthy"'; do
     sleep 0.2
     kill -0 "$pid" 2> /dev/null || { cat "$log"; exit 1; }
-    [ "$(awk -v a="$t0" -v b="$(now)" 'BEGIN { print (b - a > 120) }')" = 1 ] && { echo "host not healthy after 120 s"; tail -50 "$log"; exit 1; }
+    if [ "$(awk -v a="$t0" -v b="$(now)" 'BEGIN { print (b - a > 120) }')" = 1 ]; then echo "host not healthy after 120 s"; tail -50 "$log"; exit 1; fi
   done
 }
 bearer() { # user -> access token
@@ -148,12 +163,14 @@ for check in "team page|$base/team/progress?unit=$unit|Cookie: $manager_cookie" 
   IFS='|' read -r label url header <<< "$check"
   curl -s -o /dev/null -w "  warm: %{http_code} %{size_download} bytes %{time_total} s  $label\n" -H "$header" "$url"
 done
+curl -s -o /dev/null -w "  warm: %{http_code} %{size_download} bytes %{time_total} s  readiness index API\n" \
+  -H "Authorization: Bearer $admin_token" "$base/api/v1/reports/readiness"
 curl -s -o /dev/null -w "  one CSV export of the department (curl): %{http_code}, %{size_download} bytes, %{time_total} s\n" \
   -H "Authorization: Bearer $manager_token" "$base/api/v1/teams/$unit/progress.csv"
 
 run() { # label, connections, url, header
   local out
-  out=$(wrk -t"$(( $2 > 1 ? 2 : 1 ))" -c"$2" -d"${seconds}s" --latency -s bench/reporting/p95.lua -H "$4" "$3")
+  out=$(wrk -t"$(( $2 > 1 ? 2 : 1 ))" -c"$2" -d"${seconds}s" --timeout 30s --latency -s bench/reporting/p95.lua -H "$4" "$3")
   printf '%-36s c%-3s %8s req/s   p50 %9s   p95 %9s   p99 %9s   %s\n' "$1" "$2" \
     "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "$(echo "$out" | awk '$1 == "50%" {print $2}')" \
     "$(echo "$out" | awk '$1 == "p95" {print $2 $3}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')" \

@@ -73,7 +73,7 @@ for check in "team page|$base/team/progress|Cookie: $manager" "team page, overdu
              "team API|$base/api/v1/teams/$unit/progress|Authorization: Bearer $token" "team CSV|$base/api/v1/teams/$unit/progress.csv|Authorization: Bearer $token" \
              "organisation report|$base/reports/organisation|Cookie: $admin" "readiness index|$base/reports/readiness|Cookie: $admin"; do
   IFS='|' read -r label url header <<< "$check"
-  curl -s -o /dev/null -w "  %{http_code} %{size_download} bytes  $label\n" -H "$header" "$url"
+  curl -s -o /dev/null -w "  %{http_code} %{size_download} bytes %{time_total} s  $label\n" -H "$header" "$url"
 done
 curl -s -o /dev/null -w "one CSV export (curl): %{http_code}, %{size_download} bytes, %{time_total} s\n" \
   -H "Authorization: Bearer $token" "$base/api/v1/teams/$unit/progress.csv"

@@ -25,6 +25,7 @@ public sealed class Startup : ModuleStartup
         services.AddRecurringJob<RebuildReportingJob>(RebuildReportingJob.Id, "15 3 * * *", "Reporting: recompute every report's read model from the owning modules' data");
         services.AddScoped<IStartupTask, FirstRebuild>();
         services.AddScoped<SiteDay>();
+        services.AddSingleton<ReportCache>();
         services.AddScoped<TeamScope>();
         services.AddScoped<TeamProgressQuery>();
         services.AddScoped<Nudges>();

@@ -9,6 +9,7 @@ using Lms.Modules.Reporting.Data;
 using Lms.Modules.Reporting.Domain;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Lms.Modules.Reporting.Projection;
 
@@ -17,7 +18,7 @@ namespace Lms.Modules.Reporting.Projection;
 /// in place of the old ones, in one transaction per chunk. Recomputing rather than adding up makes a repeated or
 /// late event harmless.
 /// </summary>
-internal sealed class ReadModelWriter(ReportingDbContext db, IMediator mediator, TimeProvider clock)
+internal sealed class ReadModelWriter(ReportingDbContext db, IMediator mediator, TimeProvider clock, ILogger<ReadModelWriter> logger)
 {
     /// <summary>People per chunk: a few set-based queries to the other modules and one transaction each.</summary>
     public const int ChunkSize = 1000;
@@ -31,10 +32,15 @@ internal sealed class ReadModelWriter(ReportingDbContext db, IMediator mediator,
         var courses = (await mediator.Send(new GetPublishedCourses(), cancellationToken)).ToDictionary(c => c.Id);
         foreach (var chunk in staffIds.Distinct().Chunk(ChunkSize))
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var facts = await GatherAsync(chunk, courses, cancellationToken);
+            var gathered = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             var rows = Projector.Project(facts, clock.GetUtcNow());
+            var projected = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             await ReplaceAsync(chunk, rows, cancellationToken);
             written += rows.People.Count;
+            logger.LogInformation("Reports of {Count} people refreshed: facts {Gather} ms, projection {Project} ms, rows written {Write} ms",
+                chunk.Length, (long)gathered.TotalMilliseconds, (long)(projected - gathered).TotalMilliseconds, (long)(System.Diagnostics.Stopwatch.GetElapsedTime(started) - projected).TotalMilliseconds);
         }
 
         return written;

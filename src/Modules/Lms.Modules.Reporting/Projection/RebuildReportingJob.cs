@@ -47,12 +47,20 @@ internal sealed class RebuildReportingJob(ReportingDbContext db, IMediator media
     }
 }
 
-/// <summary>A site that gains this module (or never rebuilt) gets its read models filled once, in the background.</summary>
-internal sealed class FirstRebuild(ReportingDbContext db, IBackgroundJobClient jobs) : IStartupTask
+/// <summary>
+/// A site that gains this module (or a new one) gets its read models filled once, in the background. A marker row
+/// with a fixed id is inserted first: of several processes starting (a node's restarts, the CLI, two nodes) only the
+/// one that inserted it queues the rebuild.
+/// </summary>
+internal sealed class FirstRebuild(ReportingDbContext db, IBackgroundJobClient jobs, TimeProvider clock) : IStartupTask
 {
+    public static readonly Guid MarkerId = Lms.Framework.Data.StableGuid.From("reporting:first-rebuild");
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        if (!await db.Rebuilds.AnyAsync(cancellationToken))
+        var now = Domain.Projector.Milliseconds(clock.GetUtcNow())!.Value;
+        var marker = new ReportRebuild { Id = MarkerId, StartedAt = now, FinishedAt = now, Summary = "first rebuild queued" };
+        if (await Lms.Framework.Data.BulkInsert.InsertIgnoringDuplicatesAsync(db, [marker], cancellationToken) == 1)
         {
             jobs.Enqueue<RebuildReportingJob>(job => job.RunAsync(CancellationToken.None));
         }

@@ -21,9 +21,12 @@ internal sealed record OrganisationReport(DateOnly AsOf, CompletionRow Total, IR
 /// Completion across the organisation by department (the top-level units), tier and course, overdue counts and
 /// workshops held: two GROUP BYs over the read models, rolled up in memory along the unit tree. No individuals.
 /// </summary>
-internal sealed class OrganisationReportQuery(ReportingDbContext db, IMediator mediator, TimeProvider clock)
+internal sealed class OrganisationReportQuery(ReportingDbContext db, IMediator mediator, TimeProvider clock, ReportCache cache)
 {
-    public async Task<OrganisationReport> RunAsync(DateOnly today, CancellationToken cancellationToken)
+    public Task<OrganisationReport> RunAsync(DateOnly today, CancellationToken cancellationToken) =>
+        cache.GetAsync($"organisation:{today:yyyy-MM-dd}", () => ComputeAsync(today, cancellationToken), cancellationToken);
+
+    private async Task<OrganisationReport> ComputeAsync(DateOnly today, CancellationToken cancellationToken)
     {
         var groups = await db.Enrolments.AsNoTracking().Where(e => e.IsActive)
             .GroupBy(e => new { e.OrgUnitId, e.Tier, e.CourseId })

@@ -29,13 +29,22 @@ internal sealed record ReadinessReport(string Instrument, int Scale, ReadinessGr
 /// Groups of fewer than five respondents are hidden, with their complement; no individual answer ever leaves the
 /// database: only sums and counts per group are read.
 /// </summary>
-internal sealed class ReadinessQuery(ReportingDbContext db, IMediator mediator)
+internal sealed class ReadinessQuery(ReportingDbContext db, IMediator mediator, ReportCache cache)
 {
     public const string DefaultInstrument = "step0-mindset";
 
     public async Task<ReadinessReport?> RunAsync(string? instrument, CancellationToken cancellationToken)
     {
         instrument ??= DefaultInstrument;
+        var report = await cache.GetAsync($"readiness:{instrument}", async () => new Box(await ComputeAsync(instrument, cancellationToken)), cancellationToken);
+        return report.Report;
+    }
+
+    /// <summary>A report or its absence (no published survey), cached alike.</summary>
+    private sealed record Box(ReadinessReport? Report);
+
+    private async Task<ReadinessReport?> ComputeAsync(string instrument, CancellationToken cancellationToken)
+    {
         var survey = (await mediator.Send(new GetPublishedCourses(), cancellationToken))
             .SelectMany(c => c.Activities).Select(a => a.Survey).FirstOrDefault(s => s?.Instrument == instrument);
         if (survey is null)
@@ -45,7 +54,9 @@ internal sealed class ReadinessQuery(ReportingDbContext db, IMediator mediator)
 
         // Sums and counts per unit, tier, phase and item, of people who answered both phases.
         var answers = db.SurveyAnswers.AsNoTracking().Where(a => a.Instrument == instrument && (a.Phase == "pre" || a.Phase == "post"));
-        var paired = answers.Where(a => answers.Any(b => b.StaffId == a.StaffId && b.Phase != a.Phase));
+        // People who answered both phases: one uncorrelated set (INTERSECT), computed once by the database.
+        var both = answers.Where(a => a.Phase == "pre").Select(a => a.StaffId).Intersect(answers.Where(a => a.Phase == "post").Select(a => a.StaffId));
+        var paired = answers.Where(a => both.Contains(a.StaffId));
         var sums = await paired.GroupBy(a => new { a.OrgUnitId, a.Tier, a.Phase, a.ItemKey })
             .Select(g => new { g.Key.OrgUnitId, g.Key.Tier, g.Key.Phase, g.Key.ItemKey, Sum = g.Sum(a => a.Value), Count = g.Count() })
             .ToListAsync(cancellationToken);

@@ -46,7 +46,7 @@ internal sealed class TeamProgressQuery(ReportingDbContext db, IMediator mediato
     public async Task<TeamProgressResult> RunAsync(TeamScopeResult scope, TeamFilter filter, DateOnly today, bool pageOnly, CancellationToken cancellationToken)
     {
         var inScope = People(scope, filter.Tier);
-        var courses = await CoursesAsync(scope, inScope, cancellationToken);
+        var courses = await CoursesAsync(scope, filter.Tier, cancellationToken);
         var filtered = Filter(inScope, filter, today);
         var total = await filtered.CountAsync(cancellationToken);
         var page = Math.Max(1, filter.Page);
@@ -110,9 +110,6 @@ internal sealed class TeamProgressQuery(ReportingDbContext db, IMediator mediato
             }
         }
     }
-
-    public async Task<IReadOnlyList<CourseRef>> CoursesAsync(TeamScopeResult scope, StaffTier? tier, CancellationToken cancellationToken) =>
-        await CoursesAsync(scope, People(scope, tier), cancellationToken);
 
     /// <summary>The active people of the scope (the viewer left out), of one tier if asked.</summary>
     private IQueryable<ReportPerson> People(TeamScopeResult scope, StaffTier? tier)
@@ -201,9 +198,11 @@ internal sealed class TeamProgressQuery(ReportingDbContext db, IMediator mediato
         _ => query.OrderBy(p => p.NameKana).ThenBy(p => p.EmployeeNumber),
     };
 
-    private async Task<IReadOnlyList<CourseRef>> CoursesAsync(TeamScopeResult scope, IQueryable<ReportPerson> people, CancellationToken cancellationToken)
+    /// <summary>The courses assigned to the scope's people (of one tier if asked), the common core first.</summary>
+    public async Task<IReadOnlyList<CourseRef>> CoursesAsync(TeamScopeResult scope, StaffTier? tier, CancellationToken cancellationToken)
     {
-        var ids = await db.Enrolments.AsNoTracking().Where(e => people.Any(p => p.StaffId == e.StaffId)).Select(e => e.CourseId).Distinct().ToListAsync(cancellationToken);
+        // The enrolment rows carry unit, tier and activity themselves: the (OrgUnitId, CourseId) index answers this alone.
+        var ids = await Enrolments(scope, new TeamFilter(tier)).Select(e => e.CourseId).Distinct().ToListAsync(cancellationToken);
         if (ids.Count == 0)
         {
             return [];
