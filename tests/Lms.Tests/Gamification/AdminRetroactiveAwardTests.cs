@@ -18,8 +18,7 @@ public sealed class AdminRetroactiveAwardTests(LmsAppFactory factory) : SiteTest
     [Fact]
     public async Task A_new_course_badge_reaches_everyone_who_completed_the_course_before_it_existed()
     {
-        await Factory.RunRecipeAsync("step0-dx-mindset.recipe.json");
-        await Factory.RunRecipeAsync("demo.recipe.json");
+        await Factory.InstallDemoCityAsync();
         var core = (await CoursesAsync(Factory)).Single(c => c.Key == "step0-core");
         var completed = await Factory.WithScopeAsync(async sp =>
         {

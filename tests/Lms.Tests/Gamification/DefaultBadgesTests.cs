@@ -40,7 +40,7 @@ public sealed class DefaultBadgesTests(LmsAppFactory factory) : SiteTest(factory
     [Fact]
     public async Task The_demo_history_earns_demo_staff_points_and_the_badges_of_what_they_did()
     {
-        await Factory.RunRecipeAsync("demo.recipe.json");
+        await Factory.InstallDemoCityAsync();
         await Factory.WaitForJobsAsync();
         var me = await WorkshopFixture.StaffIdAsync(Factory, "demo-staff");
 
@@ -63,7 +63,7 @@ public sealed class DefaultBadgesTests(LmsAppFactory factory) : SiteTest(factory
     [Fact]
     public async Task Badges_still_to_earn_are_only_those_within_reach_of_ones_courses()
     {
-        await Factory.RunRecipeAsync("demo.recipe.json");
+        await Factory.InstallDemoCityAsync();
         var staff = await SiteClient.SignInAsync(Factory, "demo-staff");
 
         var page = await staff.GetStringAsync("/me/achievements");

@@ -11,8 +11,7 @@ public sealed class SocialDemoTests(LmsAppFactory factory, ITestOutputHelper out
     [Fact]
     public async Task The_demo_challenge_runs_to_the_end_of_the_quarter_with_some_sections_above_the_target_and_most_below()
     {
-        await Factory.RunRecipeAsync("step0-dx-mindset.recipe.json");
-        await Factory.RunRecipeAsync("demo.recipe.json");
+        await Factory.InstallDemoCityAsync();
 
         var challenge = Assert.Single(await SocialFixture.ChallengesAsync(Factory));
         Assert.Null(challenge.OrgUnitId);

@@ -21,7 +21,7 @@ internal static class WalletFixture
     /// The Step-0 curriculum with its badges, a demo city, its assignments and learning history: demo-staff has
     /// finished the common core and the general course's first workshop, through the same events as real use.
     /// </summary>
-    public static async Task DemoHistoryAsync(LmsAppFactory factory)
+    public static Task DemoHistoryAsync(LmsAppFactory factory) => factory.InstallSnapshotAsync("wallet-history", async () =>
     {
         await factory.RunRecipeAsync("step0-dx-mindset.recipe.json");
         await factory.SeedDemoAsync(100);
@@ -32,7 +32,7 @@ internal static class WalletFixture
                 {"course": "step0-general", "audience": "tier", "tier": "general", "dueInDays": 5}]},
               {"name": "demo-learning", "seed": 20260401}]}
             """);
-    }
+    });
 
     public static Task<Guid> StaffIdAsync(LmsAppFactory factory, string userName) =>
         factory.WithScopeAsync(async sp => await sp.GetRequiredService<IMediator>().Send(new FindStaffByUserName(userName)) ?? throw new InvalidOperationException(userName));

@@ -16,6 +16,16 @@ public sealed class EventRecorder
 
     public void Clear() => events.Clear();
 
+    /// <summary>The events of a restored database: what was recorded while the snapshot was made.</summary>
+    internal void Replace(IEnumerable<INotification> recorded)
+    {
+        events.Clear();
+        foreach (var notification in recorded)
+        {
+            events.Enqueue(notification);
+        }
+    }
+
     internal void Register(IServiceCollection services)
     {
         services.AddSingleton(this);

@@ -21,6 +21,11 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
 {
     public const string PostgresVariable = "LMS_TEST_POSTGRES";
     private Respawner? respawner;
+    private HashSet<string> ignoredTables = [];
+    private readonly Dictionary<string, SnapshotState> snapshots = [];
+
+    /// <summary>A state tests start from: its tables, its files and the events raised while it was built, on one site-local day.</summary>
+    private sealed record SnapshotState(TableSnapshot? Tables, DateOnly Day, IReadOnlyList<MediatR.INotification> Events, string Files);
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "lms-tests-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -65,9 +70,8 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
     {
         _ = Server; // starts the host: migrations and the setup recipe
         await using var connection = await OpenConnectionAsync();
-        var ignored = Services.GetServices<ModuleDatabase>().Select(d => new Respawn.Graph.Table(d.HistoryTable))
-            .Append(new Respawn.Graph.Table("__EFMigrationsLock"))
-            .ToArray();
+        ignoredTables = [.. Services.GetServices<ModuleDatabase>().Select(d => d.HistoryTable), "__EFMigrationsLock"];
+        var ignored = ignoredTables.Select(t => new Respawn.Graph.Table(t)).ToArray();
         respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
         {
             DbAdapter = PostgresConnectionString is null ? DbAdapter.Sqlite : DbAdapter.Postgres,
@@ -167,6 +171,84 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
     {
         var json = $$"""{"name": "demo-test", "steps": [{"name": "demo-city", "staff": {{staff}}, "password": "Demo-2026!"}]}""";
         await Services.GetRequiredService<RecipeRunner>().RunAsync(json, "tests", "tests", default);
+    }
+
+    /// <summary>
+    /// The site as its first start leaves it with the demo enabled: the Step-0 curriculum, then the demo city of 500
+    /// with its learning history (and what the history's events set off: certificates, badges, reports).
+    /// </summary>
+    public Task InstallDemoCityAsync() => InstallSnapshotAsync("demo-city", async () =>
+    {
+        await RunRecipeAsync("step0-dx-mindset.recipe.json");
+        await RunRecipeAsync("demo.recipe.json");
+    });
+
+    /// <summary>
+    /// The state <paramref name="build"/> makes on a freshly reset site, built once per test process and site-local
+    /// day under <paramref name="name"/>, then put back from a snapshot of the tables, the site's files and the events
+    /// recorded while it was built (the demo city's history takes 25 s on SQLite and a minute on PostgreSQL to play,
+    /// its restore about a second). Call it first in a test, before anything the snapshot would overwrite.
+    /// </summary>
+    public async Task InstallSnapshotAsync(string name, Func<Task> build)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime);
+        if (snapshots.GetValueOrDefault(name) is { Tables: { } tables } saved && saved.Day == today)
+        {
+            Services.GetRequiredService<Lms.Modules.Reporting.Projection.ReportingQueue>().Forget();
+            await FlushDeferredWorkAsync();
+            await WaitForJobsAsync();
+            await using (var connection = await OpenConnectionAsync())
+            {
+                await tables.RestoreAsync(connection);
+            }
+
+            foreach (var folder in SnapshotFolders)
+            {
+                await DeleteDirectoryAsync(Path.Combine(DataDirectory, folder));
+                CopyDirectory(Path.Combine(saved.Files, folder), Path.Combine(DataDirectory, folder));
+            }
+
+            Events.Replace(saved.Events);
+            (Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>() as Microsoft.Extensions.Caching.Memory.MemoryCache)?.Clear();
+            return;
+        }
+
+        await build();
+        await FlushDeferredWorkAsync();
+        await WaitForJobsAsync();
+
+        var files = Path.Combine(DataDirectory, "snapshot-" + name);
+        await DeleteDirectoryAsync(files);
+        foreach (var folder in SnapshotFolders)
+        {
+            CopyDirectory(Path.Combine(DataDirectory, folder), Path.Combine(files, folder));
+        }
+
+        await using (var connection = await OpenConnectionAsync())
+        {
+            var snapshot = await TableSnapshot.CanRestoreAsync(connection)
+                ? await TableSnapshot.SaveAsync(connection, ignoredTables, name, DataDirectory)
+                : null; // not a superuser on PostgreSQL: every test builds it again
+            snapshots[name] = new SnapshotState(snapshot, today, Events.All, files);
+        }
+    }
+
+    /// <summary>The site's own files that belong with its tables.</summary>
+    private static readonly string[] SnapshotFolders = ["certificates", "media"];
+
+    private static void CopyDirectory(string from, string to)
+    {
+        if (!Directory.Exists(from))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
     }
 
     /// <summary>Runs a recipe given as JSON text (a test's own courses, assignments...).</summary>

@@ -12,8 +12,7 @@ public sealed class DemoHistoryTests(LmsAppFactory factory) : SiteTest(factory)
     [Fact]
     public async Task The_demo_city_comes_with_a_believable_history_played_through_the_real_commands()
     {
-        await Factory.RunRecipeAsync("step0-dx-mindset.recipe.json");
-        await Factory.RunRecipeAsync("demo.recipe.json");
+        await Factory.InstallDemoCityAsync();
 
         var staff = await LearnerApi.LearnerAsync(Factory, "demo-staff");
         var mine = (await LearnerApi.EnrolmentsAsync(staff)).ToDictionary(e => (string?)e!["tier"] ?? "core", e => e!);
@@ -54,8 +53,7 @@ public sealed class DemoHistoryTests(LmsAppFactory factory) : SiteTest(factory)
     [Fact]
     public async Task Demo_staff_finishes_the_general_course_with_the_facilitators_sign_off()
     {
-        await Factory.RunRecipeAsync("step0-dx-mindset.recipe.json");
-        await Factory.RunRecipeAsync("demo.recipe.json");
+        await Factory.InstallDemoCityAsync();
         var staff = await LearnerApi.LearnerAsync(Factory, "demo-staff");
         var facilitator = await SiteClient.SignInAsync(Factory, "demo-facilitator");
         const string Title = "一般職コース：気づき、試し、形にする";

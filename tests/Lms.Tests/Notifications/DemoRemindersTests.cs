@@ -22,8 +22,7 @@ public sealed class DemoRemindersTests(LmsAppFactory factory) : SiteTest(factory
     [Fact]
     public async Task The_demo_city_gets_its_reminders_and_digest_once()
     {
-        await Factory.RunRecipeAsync("step0-dx-mindset.recipe.json");
-        await Factory.RunRecipeAsync("demo.recipe.json");
+        await Factory.InstallDemoCityAsync();
         var pickup = PickupDirectory(Factory);
         if (Directory.Exists(pickup))
         {

@@ -11,17 +11,10 @@ namespace Lms.Tests.Organization;
 
 public sealed class DemoCityTests(LmsAppFactory factory) : SiteTest(factory)
 {
-    /// <summary>The demo recipe plays a learning history on the Step-0 courses, which the first start installs before it.</summary>
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Factory.RunRecipeAsync("step0-dx-mindset.recipe.json");
-    }
-
     [Fact]
     public async Task The_demo_recipe_builds_a_city_hall_of_500_with_the_demo_accounts()
     {
-        await Factory.RunRecipeAsync("demo.recipe.json");
+        await Factory.InstallDemoCityAsync();
 
         await Factory.WithScopeAsync<bool>(async sp =>
         {
@@ -67,7 +60,7 @@ public sealed class DemoCityTests(LmsAppFactory factory) : SiteTest(factory)
     [Fact]
     public async Task Demo_facilitator_signs_in_with_the_demo_password_and_opens_the_facilitators_pages()
     {
-        await Factory.RunRecipeAsync("demo.recipe.json");
+        await Factory.InstallDemoCityAsync();
 
         var facilitator = await SiteClient.SignInAsync(Factory, "demo-facilitator");
 
@@ -78,7 +71,7 @@ public sealed class DemoCityTests(LmsAppFactory factory) : SiteTest(factory)
     [Fact]
     public async Task Staff_profiles_for_team_building_carry_the_year_of_birth()
     {
-        await Factory.RunRecipeAsync("demo.recipe.json");
+        await Factory.InstallDemoCityAsync();
 
         await Factory.WithScopeAsync<bool>(async sp =>
         {
@@ -96,7 +89,7 @@ public sealed class DemoCityTests(LmsAppFactory factory) : SiteTest(factory)
     [Fact]
     public async Task The_demo_city_is_the_same_on_every_machine_and_a_rerun_changes_nothing()
     {
-        await Factory.RunRecipeAsync("demo.recipe.json");
+        await Factory.InstallDemoCityAsync();
         var first = await Snapshot();
 
         await Factory.RunRecipeAsync("demo.recipe.json");

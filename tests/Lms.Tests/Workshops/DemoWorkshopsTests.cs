@@ -13,8 +13,7 @@ public sealed class DemoWorkshopsTests(LmsAppFactory factory) : SiteTest(factory
     [Fact]
     public async Task The_demo_history_has_the_sessions_behind_every_workshop_completion_and_sessions_to_come()
     {
-        await Factory.RunRecipeAsync("step0-dx-mindset.recipe.json");
-        await Factory.RunRecipeAsync("demo.recipe.json");
+        await Factory.InstallDemoCityAsync();
         var now = DateTimeOffset.UtcNow;
 
         var (completions, signOffs, registrations, sessions, teams, artefacts) = await Factory.WithScopeAsync(async sp =>

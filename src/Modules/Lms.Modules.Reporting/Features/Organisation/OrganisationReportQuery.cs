@@ -50,28 +50,61 @@ internal sealed class OrganisationReportQuery(ReportingDbContext db, IMediator m
         var courses = (await mediator.Send(new GetPublishedCourses(), cancellationToken)).ToDictionary(c => c.Id);
 
         // People are counted once (a person overdue on two courses is one overdue person); courses count enrolments.
-        CompletionRow Row(string key, string label, IEnumerable<Guid> unitsIn, Func<StaffTier, bool> tierIn, Func<Guid, bool> courseIn, bool personCounts)
+        // Each grouped row is added to its department, tier and course once: linear in the rows, whatever the chart's size.
+        var byDepartment = new Dictionary<Guid, Tally>();
+        var byTier = new Dictionary<StaffTier, Tally>();
+        var byCourse = new Dictionary<Guid, Tally>();
+        var all = new Tally();
+        (Guid Id, string? Path) DepartmentOf(Guid unit) => departmentOf.TryGetValue(unit, out var d) ? d : (Guid.Empty, null);
+        Tally At<TKey>(Dictionary<TKey, Tally> tallies, TKey key)
+            where TKey : notnull
         {
-            var set = unitsIn.ToHashSet();
-            var g = groups.Where(x => set.Contains(x.OrgUnitId) && tierIn(x.Tier) && courseIn(x.CourseId)).ToList();
-            var p = people.Where(x => set.Contains(x.OrgUnitId) && tierIn(x.Tier)).ToList();
-            return new CompletionRow(key, label, p.Sum(x => x.People), g.Sum(x => x.Enrolled), g.Sum(x => x.Completed), personCounts ? p.Sum(x => x.Overdue) : g.Sum(x => x.Overdue), false);
+            if (!tallies.TryGetValue(key, out var tally))
+            {
+                tallies[key] = tally = new Tally();
+            }
+
+            return tally;
         }
 
-        var allUnits = groups.Select(g => g.OrgUnitId).Concat(people.Select(p => p.OrgUnitId)).Distinct().ToList();
-        var total = Row("all", "", allUnits, _ => true, _ => true, personCounts: true);
-        var departments = allUnits.GroupBy(u => departmentOf.GetValueOrDefault(u))
-            .Select(d => Row(d.Key.Id.ToString(), d.Key.Path ?? "?", d, _ => true, _ => true, personCounts: true))
+        var departmentPaths = new Dictionary<Guid, string?>();
+        foreach (var g in groups)
+        {
+            var department = DepartmentOf(g.OrgUnitId);
+            departmentPaths[department.Id] = department.Path;
+            foreach (var tally in new[] { all, At(byDepartment, department.Id), At(byTier, g.Tier) })
+            {
+                tally.Enrolled += g.Enrolled;
+                tally.Completed += g.Completed;
+            }
+
+            var course = At(byCourse, g.CourseId);
+            course.People += g.Enrolled;
+            course.Enrolled += g.Enrolled;
+            course.Completed += g.Completed;
+            course.Overdue += g.Overdue;
+        }
+
+        foreach (var p in people)
+        {
+            var department = DepartmentOf(p.OrgUnitId);
+            departmentPaths[department.Id] = department.Path;
+            foreach (var tally in new[] { all, At(byDepartment, department.Id), At(byTier, p.Tier) })
+            {
+                tally.People += p.People;
+                tally.Overdue += p.Overdue;
+            }
+        }
+
+        var total = all.Row("all", "");
+        var departments = byDepartment.Select(d => d.Value.Row(d.Key.ToString(), departmentPaths[d.Key] ?? "?"))
             .OrderBy(r => r.Label, StringComparer.Ordinal).ToList();
         var tiers = new[] { StaffTier.Executive, StaffTier.Manager, StaffTier.General }
-            .Select(t => Row(t.ToApiValue(), t.ToApiValue(), allUnits, x => x == t, _ => true, personCounts: true))
+            .Where(byTier.ContainsKey).Select(t => byTier[t].Row(t.ToApiValue(), t.ToApiValue()))
             .Where(r => r.People > 0).ToList();
-        var courseRows = groups.Select(g => g.CourseId).Distinct().Where(courses.ContainsKey)
+        var courseRows = byCourse.Keys.Where(courses.ContainsKey)
             .OrderBy(c => courses[c].Tiers.Count).ThenBy(c => courses[c].Key, StringComparer.Ordinal)
-            .Select(c => Row(c.ToString(), courses[c].Title, allUnits, _ => true, x => x == c, personCounts: false) with
-            {
-                People = groups.Where(g => g.CourseId == c).Sum(g => g.Enrolled),
-            }).ToList();
+            .Select(c => byCourse[c].Row(c.ToString(), courses[c].Title)).ToList();
 
         var now = clock.GetUtcNow();
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.StartsAt < now)
@@ -82,6 +115,20 @@ internal sealed class OrganisationReportQuery(ReportingDbContext db, IMediator m
             .OrderBy(w => w.Course, StringComparer.Ordinal).ToList();
 
         return new OrganisationReport(today, total, Suppress(departments), Suppress(tiers), courseRows.Select(r => r.People < SmallGroups.Minimum ? Blank(r) : r).ToList(), workshops);
+    }
+
+    /// <summary>Sums for one row of a table.</summary>
+    private sealed class Tally
+    {
+        public int People { get; set; }
+
+        public int Enrolled { get; set; }
+
+        public int Completed { get; set; }
+
+        public int Overdue { get; set; }
+
+        public CompletionRow Row(string key, string label) => new(key, label, People, Enrolled, Completed, Overdue, false);
     }
 
     /// <summary>Each unit's department: the top-level unit above it (or itself).</summary>

@@ -69,27 +69,56 @@ internal sealed class ReadinessQuery(ReportingDbContext db, IMediator mediator, 
         var scale = Math.Max(2, survey.Scale);
         double Index(double mean) => Math.Round((mean - 1) / (scale - 1) * 100, 1);
 
-        ReadinessGroup Group(string key, string label, Func<Guid, StaffTier, bool> member)
+        // Every grouped row is added to its department and tier once: linear in the rows, whatever the chart's size.
+        var all = new Tally();
+        var byDepartment = new Dictionary<Guid, Tally>();
+        var byTier = new Dictionary<StaffTier, Tally>();
+        var departmentPaths = new Dictionary<Guid, string?>();
+        (Guid Id, string? Path) DepartmentOf(Guid unit) => departmentOf.TryGetValue(unit, out var d) ? d : (Guid.Empty, null);
+        Tally At<TKey>(Dictionary<TKey, Tally> tallies, TKey key)
+            where TKey : notnull
         {
-            var count = respondents.Where(r => member(r.OrgUnitId, r.Tier)).Sum(r => r.Count);
-            double? Mean(string phase)
+            if (!tallies.TryGetValue(key, out var tally))
             {
-                var rows = sums.Where(s => s.Phase == phase && member(s.OrgUnitId, s.Tier)).ToList();
-                var n = rows.Sum(r => r.Count);
-                return n == 0 ? null : Math.Round((double)rows.Sum(r => r.Sum) / n, 2);
+                tallies[key] = tally = new Tally();
             }
 
-            var before = Mean("pre");
-            var after = Mean("post");
-            return new ReadinessGroup(key, label, count, before, after, before is { } b ? Index(b) : null, after is { } a ? Index(a) : null, false);
+            return tally;
         }
 
-        var total = Group("all", "", (_, _) => true);
-        var departments = respondents.Select(r => departmentOf.GetValueOrDefault(r.OrgUnitId)).Distinct()
-            .Select(d => Group(d.Id.ToString(), d.Path ?? "?", (unit, _) => departmentOf.GetValueOrDefault(unit).Id == d.Id))
+        foreach (var r in respondents)
+        {
+            var department = DepartmentOf(r.OrgUnitId);
+            departmentPaths[department.Id] = department.Path;
+            foreach (var tally in new[] { all, At(byDepartment, department.Id), At(byTier, r.Tier) })
+            {
+                tally.Respondents += r.Count;
+            }
+        }
+
+        foreach (var s in sums)
+        {
+            var department = DepartmentOf(s.OrgUnitId);
+            departmentPaths[department.Id] = department.Path;
+            foreach (var tally in new[] { all, At(byDepartment, department.Id), At(byTier, s.Tier) })
+            {
+                tally.Add(s.Phase, s.Sum, s.Count);
+            }
+        }
+
+        ReadinessGroup Group(string key, string label, Tally tally)
+        {
+            var before = tally.Mean("pre");
+            var after = tally.Mean("post");
+            return new ReadinessGroup(key, label, tally.Respondents, before, after, before is { } b ? Index(b) : null, after is { } a ? Index(a) : null, false);
+        }
+
+        var total = Group("all", "", all);
+        var departments = byDepartment.Where(d => d.Value.Respondents > 0)
+            .Select(d => Group(d.Key.ToString(), departmentPaths[d.Key] ?? "?", d.Value))
             .OrderBy(g => g.Label, StringComparer.Ordinal).ToList();
-        var tiers = new[] { StaffTier.Executive, StaffTier.Manager, StaffTier.General }
-            .Select(t => Group(t.ToApiValue(), t.ToApiValue(), (_, tier) => tier == t)).Where(g => g.Respondents > 0).ToList();
+        var tiers = new[] { StaffTier.Executive, StaffTier.Manager, StaffTier.General }.Where(byTier.ContainsKey)
+            .Select(t => Group(t.ToApiValue(), t.ToApiValue(), byTier[t])).Where(g => g.Respondents > 0).ToList();
 
         var hideAll = total.Respondents < SmallGroups.Minimum;
         var items = survey.Items.Select(item =>
@@ -105,6 +134,37 @@ internal sealed class ReadinessQuery(ReportingDbContext db, IMediator mediator, 
         }).ToList();
 
         return new ReadinessReport(instrument, scale, hideAll ? Blank(total) : total, Suppress(departments, hideAll), Suppress(tiers, hideAll), items);
+    }
+
+    /// <summary>Respondents and answer sums of one group, by phase.</summary>
+    private sealed class Tally
+    {
+        private long preSum;
+        private long preCount;
+        private long postSum;
+        private long postCount;
+
+        public int Respondents { get; set; }
+
+        public void Add(string phase, long sum, long count)
+        {
+            if (phase == "pre")
+            {
+                preSum += sum;
+                preCount += count;
+            }
+            else
+            {
+                postSum += sum;
+                postCount += count;
+            }
+        }
+
+        public double? Mean(string phase)
+        {
+            var (sum, count) = phase == "pre" ? (preSum, preCount) : (postSum, postCount);
+            return count == 0 ? null : Math.Round((double)sum / count, 2);
+        }
     }
 
     private static List<ReadinessGroup> Suppress(List<ReadinessGroup> groups, bool hideAll)

@@ -34,10 +34,17 @@ internal sealed class Nudges(ReportingDbContext db, TeamScope scopes, IMediator 
             return (NudgeOutcome.Forbidden, null);
         }
 
+        var today = await siteDay.TodayAsync(cancellationToken);
         if (courseId is { } course && !await db.Enrolments.AnyAsync(e => e.StaffId == staffId && e.CourseId == course, cancellationToken))
         {
             courseId = null;
         }
+
+        // No course named (the team page's button): the open course that is most overdue, else the one due first.
+        courseId ??= await db.Enrolments.AsNoTracking()
+            .Where(e => e.StaffId == staffId && e.IsActive && e.CompletedAt == null)
+            .OrderBy(e => e.DueDate == null ? 1 : 0).ThenBy(e => e.DueDate)
+            .Select(e => (Guid?)e.CourseId).FirstOrDefaultAsync(cancellationToken);
 
         var requestedBy = scope.ViewerStaffId ?? Guid.Empty;
         var result = await mediator.Send(new SendReminderNow(staffId, courseId, requestedBy), cancellationToken);
@@ -46,7 +53,6 @@ internal sealed class Nudges(ReportingDbContext db, TeamScope scopes, IMediator 
             return (NudgeOutcome.NotActive, person);
         }
 
-        var today = await siteDay.TodayAsync(cancellationToken);
         await db.InsertIgnoringDuplicatesAsync(
             [new ReportNudge { StaffId = staffId, Day = today, RequestedBy = requestedBy, SentAt = Projector.Milliseconds(result.SentAt ?? clock.GetUtcNow())!.Value }],
             cancellationToken);

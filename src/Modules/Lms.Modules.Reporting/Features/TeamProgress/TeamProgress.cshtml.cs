@@ -115,8 +115,7 @@ public sealed class TeamProgressModel(IStringLocalizer<ReportingStrings> T) : Pa
             return path;
         }
 
-        var roots = Scope.Selected is { } selected ? [selected] : Scope.Units.Where(u => !Scope.Units.Any(o => o.Id != u.Id && u.Path.StartsWith(o.Path + "/", StringComparison.Ordinal)));
-        foreach (var root in roots)
+        foreach (var root in Scope.Roots)
         {
             if (path == root.Path)
             {

@@ -10,7 +10,12 @@ namespace Lms.Modules.Reporting.Features.TeamProgress;
 /// <param name="Selected">The chosen unit; null for "all of my units" (for admins: the whole organisation).</param>
 /// <param name="UnitIds">The units whose people are shown; null for the whole organisation (admins only).</param>
 /// <param name="ViewerStaffId">Left out of the rows: a manager does not report on themself.</param>
-internal sealed record TeamScopeResult(IReadOnlyList<OrgUnitSummary> Units, OrgUnitSummary? Selected, IReadOnlyCollection<Guid>? UnitIds, Guid? ViewerStaffId, bool Organisation);
+internal sealed record TeamScopeResult(IReadOnlyList<OrgUnitSummary> Units, OrgUnitSummary? Selected, IReadOnlyCollection<Guid>? UnitIds, Guid? ViewerStaffId, bool Organisation)
+{
+    /// <summary>The top units of what is shown: the chosen unit, or those of <see cref="Units"/> not below another of them.</summary>
+    public IReadOnlyList<OrgUnitSummary> Roots { get; } = Selected is { } chosen ? [chosen]
+        : [.. Units.Where(u => !Units.Any(o => o.Id != u.Id && u.Path.StartsWith(o.Path + "/", StringComparison.Ordinal)))];
+}
 
 internal enum ScopeOutcome
 {
@@ -34,8 +39,8 @@ internal sealed class TeamScope(IMediator mediator, IAuthorizationService author
     {
         var viewer = user.GetStaffId();
         var organisation = (await authorization.AuthorizeAsync(user, Permissions.ViewOrganisationReports.Name)).Succeeded;
-        var all = await mediator.Send(new GetOrgUnits(), cancellationToken);
-        IReadOnlyList<OrgUnitSummary> units = organisation ? all.OrderBy(u => u.Path, StringComparer.Ordinal).ToList()
+        // A manager's managed units already hold everything below them: the whole chart is read only for those who see it all.
+        IReadOnlyList<OrgUnitSummary> units = organisation ? (await mediator.Send(new GetOrgUnits(), cancellationToken)).OrderBy(u => u.Path, StringComparer.Ordinal).ToList()
             : viewer is { } me ? await mediator.Send(new GetManagedUnits(me), cancellationToken)
             : [];
         if (units.Count == 0)
@@ -54,7 +59,7 @@ internal sealed class TeamScope(IMediator mediator, IAuthorizationService author
             return (ScopeOutcome.Forbidden, null);
         }
 
-        var below = all.Where(u => u.Id == selected.Id || u.Path.StartsWith(selected.Path + "/", StringComparison.Ordinal)).Select(u => u.Id).ToList();
+        var below = units.Where(u => u.Id == selected.Id || u.Path.StartsWith(selected.Path + "/", StringComparison.Ordinal)).Select(u => u.Id).ToList();
         return (ScopeOutcome.Allowed, new TeamScopeResult(units, selected, below, viewer, organisation));
     }
 }
