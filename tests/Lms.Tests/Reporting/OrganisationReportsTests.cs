@@ -25,6 +25,28 @@ public sealed class OrganisationReportsTests(LmsAppFactory factory) : SiteTest(f
     public void Small_groups_are_hidden_with_their_complement(int[] sizes, int[] hidden) =>
         Assert.Equal(hidden.Order(), SmallGroups.Hidden(sizes).Order());
 
+    /// <summary>The demo history's mindset surveys, before and after, reach the readiness read model through the live refresh, and a rebuild gives the same.</summary>
+    [Fact]
+    public async Task The_demo_citys_readiness_rows_come_from_its_answers_live_and_after_a_rebuild()
+    {
+        await Factory.InstallDemoCityAsync();
+        await ReportingFixture.RefreshAsync(Factory);
+        static string Text(ReportReadiness r) => string.Join('|', r.StaffId, r.Instrument, r.ItemKey, r.OrgUnitId, r.Tier, r.PreSum, r.PreCount, r.PostSum, r.PostCount);
+        var (live, answers) = await ReportingFixture.Db(Factory, async db =>
+            ((await db.Readiness.AsNoTracking().ToListAsync()).Select(Text).Order(StringComparer.Ordinal).ToList(),
+             await db.SurveyAnswers.AsNoTracking().ToListAsync()));
+
+        var respondents = live.Count(r => r.Split('|')[2].Length == 0);
+        Assert.True(respondents >= SmallGroups.Minimum, $"{respondents} people answered before and after");
+        Assert.Equal(Projector.Readiness(answers).Select(Text).Order(StringComparer.Ordinal), live);
+        var json = JsonNode.Parse(await (await ApiAsync(Factory, "demo-admin")).GetStringAsync("/api/v1/reports/readiness"))!;
+        Assert.Equal(respondents, (int)json["total"]!["respondents"]!);
+
+        await Factory.WithScopeAsync(sp => sp.GetRequiredService<Lms.Modules.Reporting.Projection.RebuildReportingJob>().RunAsync(CancellationToken.None));
+        var rebuilt = await ReportingFixture.Db(Factory, async db => (await db.Readiness.AsNoTracking().ToListAsync()).Select(Text).Order(StringComparer.Ordinal).ToList());
+        Assert.Equal(live, rebuilt);
+    }
+
     [Fact]
     public async Task The_organisation_report_adds_up_to_the_read_model_and_only_admins_see_it()
     {
@@ -111,6 +133,7 @@ public sealed class OrganisationReportsTests(LmsAppFactory factory) : SiteTest(f
         await ReportingFixture.Db(Factory, async db =>
         {
             db.SurveyAnswers.AddRange(rows);
+            db.Readiness.AddRange(Lms.Modules.Reporting.Domain.Projector.Readiness(rows)); // as the refresh writes them
             return await db.SaveChangesAsync();
         });
 

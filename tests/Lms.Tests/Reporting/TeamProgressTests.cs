@@ -211,10 +211,11 @@ public sealed class TeamProgressTests(LmsAppFactory factory) : SiteTest(factory)
         Assert.Equal(live.People, rebuilt.People);
         Assert.Equal(live.Enrolments, rebuilt.Enrolments);
         Assert.Equal(live.Answers, rebuilt.Answers);
+        Assert.Equal(live.Readiness, rebuilt.Readiness);
     }
 
     /// <summary>Every read-model row as text (UpdatedAt left out: the time of the refresh itself).</summary>
-    private async Task<(List<string> People, List<string> Enrolments, List<string> Answers)> SnapshotAsync() =>
+    private async Task<(List<string> People, List<string> Enrolments, List<string> Answers, List<string> Readiness)> SnapshotAsync() =>
         await ReportingFixture.Db(Factory, async db =>
         {
             var people = (await db.People.AsNoTracking().ToListAsync())
@@ -226,6 +227,9 @@ public sealed class TeamProgressTests(LmsAppFactory factory) : SiteTest(factory)
             var answers = (await db.SurveyAnswers.AsNoTracking().ToListAsync())
                 .Select(a => string.Join('|', a.StaffId, a.ActivityId, a.ItemKey, a.CourseId, a.Instrument, a.Phase, a.Value, a.OrgUnitId, a.Tier, a.SubmittedAt.UtcTicks))
                 .Order(StringComparer.Ordinal).ToList();
-            return (people, enrolments, answers);
+            var readiness = (await db.Readiness.AsNoTracking().ToListAsync())
+                .Select(r => string.Join('|', r.StaffId, r.Instrument, r.ItemKey, r.OrgUnitId, r.Tier, r.PreSum, r.PreCount, r.PostSum, r.PostCount))
+                .Order(StringComparer.Ordinal).ToList();
+            return (people, enrolments, answers, readiness);
         });
 }

@@ -74,6 +74,35 @@ internal sealed class ReportEnrolment
     public Guid? CertificateId { get; set; }
 }
 
+/// <summary>
+/// One person's answers to one survey instrument before and after the course, kept only when they answered both
+/// (the readiness index counts the same people's change): per item, and once per person with <see cref="ItemKey"/>
+/// empty for all items together. Sums and counts, so a group's mean is the mean of all its answers.
+/// </summary>
+internal sealed class ReportReadiness
+{
+    /// <summary>The <see cref="ItemKey"/> of a person's row over all items.</summary>
+    public const string AllItems = "";
+
+    public Guid StaffId { get; set; }
+
+    public string Instrument { get; set; } = "";
+
+    public string ItemKey { get; set; } = "";
+
+    public Guid OrgUnitId { get; set; }
+
+    public StaffTier Tier { get; set; }
+
+    public int PreSum { get; set; }
+
+    public int PreCount { get; set; }
+
+    public int PostSum { get; set; }
+
+    public int PostCount { get; set; }
+}
+
 /// <summary>One answer to one item of a survey: aggregated only, never shown or exported one by one.</summary>
 internal sealed class ReportSurveyAnswer
 {

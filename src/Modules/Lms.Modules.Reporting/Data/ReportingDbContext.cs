@@ -10,6 +10,8 @@ public class ReportingDbContext(DbContextOptions options) : ModuleDbContext(opti
     internal DbSet<ReportPerson> People => Set<ReportPerson>();
     internal DbSet<ReportEnrolment> Enrolments => Set<ReportEnrolment>();
     internal DbSet<ReportSurveyAnswer> SurveyAnswers => Set<ReportSurveyAnswer>();
+
+    internal DbSet<ReportReadiness> Readiness => Set<ReportReadiness>();
     internal DbSet<ReportSession> Sessions => Set<ReportSession>();
     internal DbSet<ReportRebuild> Rebuilds => Set<ReportRebuild>();
     internal DbSet<ReportNudge> Nudges => Set<ReportNudge>();
@@ -43,6 +45,14 @@ public class ReportingDbContext(DbContextOptions options) : ModuleDbContext(opti
             e.Property(x => x.Instrument).HasMaxLength(100);
             e.Property(x => x.Phase).HasMaxLength(20);
             e.HasIndex(x => new { x.Instrument, x.Phase, x.ItemKey });
+        });
+        modelBuilder.Entity<ReportReadiness>(e =>
+        {
+            e.ToTable("reporting_readiness");
+            e.HasKey(x => new { x.StaffId, x.Instrument, x.ItemKey });
+            e.Property(x => x.ItemKey).HasMaxLength(64);
+            e.Property(x => x.Instrument).HasMaxLength(100);
+            e.HasIndex(x => new { x.Instrument, x.ItemKey });
         });
         modelBuilder.Entity<ReportSession>(e =>
         {

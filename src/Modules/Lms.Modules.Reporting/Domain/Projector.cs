@@ -18,7 +18,8 @@ internal sealed record PeopleFacts(
     IReadOnlyList<SurveyResponse> Surveys);
 
 /// <summary>The read-model rows of a set of people.</summary>
-internal sealed record PeopleRows(List<ReportPerson> People, List<ReportEnrolment> Enrolments, List<ReportSurveyAnswer> Answers);
+/// <param name="Readiness">From <paramref name="Answers"/>: see <see cref="Projector.Readiness"/>.</param>
+internal sealed record PeopleRows(List<ReportPerson> People, List<ReportEnrolment> Enrolments, List<ReportSurveyAnswer> Answers, List<ReportReadiness> Readiness);
 
 /// <summary>
 /// Facts in, rows out, nothing else: the live refresh (after events) and the rebuild job both use it, so a rebuild
@@ -39,7 +40,7 @@ internal static class Projector
         var required = facts.Courses.Values.ToDictionary(c => c.Id, c => c.Activities.Where(a => a.Required).Select(a => a.Id).ToHashSet());
 
         // Reports are about the staff on the roster now: someone who left has no rows (as after a rebuild, which reads active staff).
-        var rows = new PeopleRows([], [], []);
+        var rows = new PeopleRows([], [], [], []);
         foreach (var placement in facts.Placements.Where(p => p.IsActive))
         {
             var id = placement.StaffId;
@@ -112,6 +113,46 @@ internal static class Projector
                     });
                 }
             }
+        }
+
+        rows.Readiness.AddRange(Readiness(rows.Answers));
+        return rows;
+    }
+
+    /// <summary>
+    /// Per person and instrument, when they answered both "pre" and "post": sums and counts per item and over all
+    /// items. Everyone else has no row, so the readiness index reads only people who can show a change.
+    /// </summary>
+    public static List<ReportReadiness> Readiness(IEnumerable<ReportSurveyAnswer> answers)
+    {
+        var rows = new List<ReportReadiness>();
+        foreach (var person in answers.Where(a => a.Phase is "pre" or "post").GroupBy(a => (a.StaffId, a.Instrument)))
+        {
+            if (!person.Any(a => a.Phase == "pre") || !person.Any(a => a.Phase == "post"))
+            {
+                continue;
+            }
+
+            var first = person.First();
+            ReportReadiness Row(string item, IEnumerable<ReportSurveyAnswer> of)
+            {
+                var list = of.ToList();
+                return new ReportReadiness
+                {
+                    StaffId = first.StaffId,
+                    Instrument = first.Instrument,
+                    ItemKey = item,
+                    OrgUnitId = first.OrgUnitId,
+                    Tier = first.Tier,
+                    PreSum = list.Where(a => a.Phase == "pre").Sum(a => a.Value),
+                    PreCount = list.Count(a => a.Phase == "pre"),
+                    PostSum = list.Where(a => a.Phase == "post").Sum(a => a.Value),
+                    PostCount = list.Count(a => a.Phase == "post"),
+                };
+            }
+
+            rows.Add(Row(ReportReadiness.AllItems, person));
+            rows.AddRange(person.GroupBy(a => a.ItemKey, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Row(g.Key, g)));
         }
 
         return rows;

@@ -96,9 +96,11 @@ internal sealed class ReadModelWriter(ReportingDbContext db, IMediator mediator,
             await db.People.Where(p => chunk.Contains(p.StaffId)).ExecuteDeleteAsync(cancellationToken);
             await db.Enrolments.Where(e => chunk.Contains(e.StaffId)).ExecuteDeleteAsync(cancellationToken);
             await db.SurveyAnswers.Where(a => chunk.Contains(a.StaffId)).ExecuteDeleteAsync(cancellationToken);
+            await db.Readiness.Where(a => chunk.Contains(a.StaffId)).ExecuteDeleteAsync(cancellationToken);
             await db.InsertIgnoringDuplicatesAsync(rows.People, cancellationToken);
             await db.InsertIgnoringDuplicatesAsync(rows.Enrolments, cancellationToken);
             await db.InsertIgnoringDuplicatesAsync(rows.Answers, cancellationToken);
+            await db.InsertIgnoringDuplicatesAsync(rows.Readiness, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }, cancellationToken);
 

@@ -34,6 +34,7 @@ internal sealed class RebuildReportingJob(ReportingDbContext db, IMediator media
         {
             await db.Enrolments.Where(e => chunk.Contains(e.StaffId)).ExecuteDeleteAsync(cancellationToken);
             await db.SurveyAnswers.Where(a => chunk.Contains(a.StaffId)).ExecuteDeleteAsync(cancellationToken);
+            await db.Readiness.Where(a => chunk.Contains(a.StaffId)).ExecuteDeleteAsync(cancellationToken);
             await db.People.Where(p => chunk.Contains(p.StaffId)).ExecuteDeleteAsync(cancellationToken);
         }
 

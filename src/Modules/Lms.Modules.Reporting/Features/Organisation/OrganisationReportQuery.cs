@@ -4,6 +4,7 @@ using Lms.Modules.Reporting.Data;
 using Lms.Modules.Reporting.Domain;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lms.Modules.Reporting.Features.Organisation;
 
@@ -24,9 +25,9 @@ internal sealed record OrganisationReport(DateOnly AsOf, CompletionRow Total, IR
 internal sealed class OrganisationReportQuery(ReportingDbContext db, IMediator mediator, TimeProvider clock, ReportCache cache)
 {
     public Task<OrganisationReport> RunAsync(DateOnly today, CancellationToken cancellationToken) =>
-        cache.GetAsync($"organisation:{today:yyyy-MM-dd}", () => ComputeAsync(today, cancellationToken), cancellationToken);
+        cache.GetAsync($"organisation:{today:yyyy-MM-dd}", (services, ct) => services.GetRequiredService<OrganisationReportQuery>().ComputeAsync(today, ct), cancellationToken);
 
-    private async Task<OrganisationReport> ComputeAsync(DateOnly today, CancellationToken cancellationToken)
+    internal async Task<OrganisationReport> ComputeAsync(DateOnly today, CancellationToken cancellationToken)
     {
         var groups = await db.Enrolments.AsNoTracking().Where(e => e.IsActive)
             .GroupBy(e => new { e.OrgUnitId, e.Tier, e.CourseId })

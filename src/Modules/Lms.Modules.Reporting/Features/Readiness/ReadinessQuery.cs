@@ -5,6 +5,7 @@ using Lms.Modules.Reporting.Domain;
 using Lms.Modules.Reporting.Features.Organisation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lms.Modules.Reporting.Features.Readiness;
 
@@ -27,7 +28,7 @@ internal sealed record ReadinessReport(string Instrument, int Scale, ReadinessGr
 /// The Step-0 readiness index: how the answers to the mindset survey moved from before the course to after it,
 /// counting only people who answered both (so the change is the same people's change), per department and tier.
 /// Groups of fewer than five respondents are hidden, with their complement; no individual answer ever leaves the
-/// database: only sums and counts per group are read.
+/// database: only sums and counts per group are read (from the per-person read model <see cref="ReportReadiness"/>).
 /// </summary>
 internal sealed class ReadinessQuery(ReportingDbContext db, IMediator mediator, ReportCache cache)
 {
@@ -36,14 +37,14 @@ internal sealed class ReadinessQuery(ReportingDbContext db, IMediator mediator, 
     public async Task<ReadinessReport?> RunAsync(string? instrument, CancellationToken cancellationToken)
     {
         instrument ??= DefaultInstrument;
-        var report = await cache.GetAsync($"readiness:{instrument}", async () => new Box(await ComputeAsync(instrument, cancellationToken)), cancellationToken);
+        var report = await cache.GetAsync($"readiness:{instrument}", async (services, ct) => new Box(await services.GetRequiredService<ReadinessQuery>().ComputeAsync(instrument, ct)), cancellationToken);
         return report.Report;
     }
 
     /// <summary>A report or its absence (no published survey), cached alike.</summary>
     private sealed record Box(ReadinessReport? Report);
 
-    private async Task<ReadinessReport?> ComputeAsync(string instrument, CancellationToken cancellationToken)
+    internal async Task<ReadinessReport?> ComputeAsync(string instrument, CancellationToken cancellationToken)
     {
         var survey = (await mediator.Send(new GetPublishedCourses(), cancellationToken))
             .SelectMany(c => c.Activities).Select(a => a.Survey).FirstOrDefault(s => s?.Instrument == instrument);
@@ -52,17 +53,16 @@ internal sealed class ReadinessQuery(ReportingDbContext db, IMediator mediator, 
             return null;
         }
 
-        // Sums and counts per unit, tier, phase and item, of people who answered both phases.
-        var answers = db.SurveyAnswers.AsNoTracking().Where(a => a.Instrument == instrument && (a.Phase == "pre" || a.Phase == "post"));
-        // People who answered both phases: one uncorrelated set (INTERSECT), computed once by the database.
-        var both = answers.Where(a => a.Phase == "pre").Select(a => a.StaffId).Intersect(answers.Where(a => a.Phase == "post").Select(a => a.StaffId));
-        var paired = answers.Where(a => both.Contains(a.StaffId));
-        var sums = await paired.GroupBy(a => new { a.OrgUnitId, a.Tier, a.Phase, a.ItemKey })
-            .Select(g => new { g.Key.OrgUnitId, g.Key.Tier, g.Key.Phase, g.Key.ItemKey, Sum = g.Sum(a => a.Value), Count = g.Count() })
+        // The read model holds only people who answered both phases, a row each over all items and one per item:
+        // sums and counts per unit and tier, and per item, are two GROUP BYs without a join.
+        var readiness = db.Readiness.AsNoTracking().Where(r => r.Instrument == instrument);
+        var groups = await readiness.Where(r => r.ItemKey == ReportReadiness.AllItems)
+            .GroupBy(r => new { r.OrgUnitId, r.Tier })
+            .Select(g => new { g.Key.OrgUnitId, g.Key.Tier, People = g.Count(), PreSum = g.Sum(r => (long)r.PreSum), PreCount = g.Sum(r => (long)r.PreCount), PostSum = g.Sum(r => (long)r.PostSum), PostCount = g.Sum(r => (long)r.PostCount) })
             .ToListAsync(cancellationToken);
-        var respondents = await paired.Where(a => a.Phase == "post").Select(a => new { a.StaffId, a.OrgUnitId, a.Tier }).Distinct()
-            .GroupBy(a => new { a.OrgUnitId, a.Tier })
-            .Select(g => new { g.Key.OrgUnitId, g.Key.Tier, Count = g.Count() })
+        var byItem = await readiness.Where(r => r.ItemKey != ReportReadiness.AllItems)
+            .GroupBy(r => r.ItemKey)
+            .Select(g => new { ItemKey = g.Key, PreSum = g.Sum(r => (long)r.PreSum), PreCount = g.Sum(r => (long)r.PreCount), PostSum = g.Sum(r => (long)r.PostSum), PostCount = g.Sum(r => (long)r.PostCount) })
             .ToListAsync(cancellationToken);
 
         var departmentOf = OrganisationReportQuery.Departments(await mediator.Send(new GetOrgUnits(), cancellationToken));
@@ -86,23 +86,15 @@ internal sealed class ReadinessQuery(ReportingDbContext db, IMediator mediator, 
             return tally;
         }
 
-        foreach (var r in respondents)
+        foreach (var g in groups)
         {
-            var department = DepartmentOf(r.OrgUnitId);
+            var department = DepartmentOf(g.OrgUnitId);
             departmentPaths[department.Id] = department.Path;
-            foreach (var tally in new[] { all, At(byDepartment, department.Id), At(byTier, r.Tier) })
+            foreach (var tally in new[] { all, At(byDepartment, department.Id), At(byTier, g.Tier) })
             {
-                tally.Respondents += r.Count;
-            }
-        }
-
-        foreach (var s in sums)
-        {
-            var department = DepartmentOf(s.OrgUnitId);
-            departmentPaths[department.Id] = department.Path;
-            foreach (var tally in new[] { all, At(byDepartment, department.Id), At(byTier, s.Tier) })
-            {
-                tally.Add(s.Phase, s.Sum, s.Count);
+                tally.Respondents += g.People;
+                tally.Add("pre", g.PreSum, g.PreCount);
+                tally.Add("post", g.PostSum, g.PostCount);
             }
         }
 
@@ -123,14 +115,9 @@ internal sealed class ReadinessQuery(ReportingDbContext db, IMediator mediator, 
         var hideAll = total.Respondents < SmallGroups.Minimum;
         var items = survey.Items.Select(item =>
         {
-            double? Mean(string phase)
-            {
-                var rows = sums.Where(s => s.Phase == phase && s.ItemKey == item.Key).ToList();
-                var n = rows.Sum(r => r.Count);
-                return hideAll || n == 0 ? null : Math.Round((double)rows.Sum(r => r.Sum) / n, 2);
-            }
-
-            return new ReadinessItem(item.Key, item.Text, Mean("pre"), Mean("post"));
+            var sums = byItem.FirstOrDefault(i => i.ItemKey == item.Key);
+            double? Mean(long sum, long count) => hideAll || count == 0 ? null : Math.Round((double)sum / count, 2);
+            return new ReadinessItem(item.Key, item.Text, Mean(sums?.PreSum ?? 0, sums?.PreCount ?? 0), Mean(sums?.PostSum ?? 0, sums?.PostCount ?? 0));
         }).ToList();
 
         return new ReadinessReport(instrument, scale, hideAll ? Blank(total) : total, Suppress(departments, hideAll), Suppress(tiers, hideAll), items);

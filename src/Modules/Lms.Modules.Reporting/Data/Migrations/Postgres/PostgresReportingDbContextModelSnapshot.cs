@@ -152,6 +152,44 @@ namespace Lms.Modules.Reporting.Data.Migrations.Postgres
                     b.ToTable("reporting_people", (string)null);
                 });
 
+            modelBuilder.Entity("Lms.Modules.Reporting.Data.ReportReadiness", b =>
+                {
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Instrument")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ItemKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PostCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PostSum")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PreCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PreSum")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("integer");
+
+                    b.HasKey("StaffId", "Instrument", "ItemKey");
+
+                    b.HasIndex("Instrument", "ItemKey");
+
+                    b.ToTable("reporting_readiness", (string)null);
+                });
+
             modelBuilder.Entity("Lms.Modules.Reporting.Data.ReportRebuild", b =>
                 {
                     b.Property<Guid>("Id")

@@ -147,6 +147,44 @@ namespace Lms.Modules.Reporting.Data.Migrations.Sqlite
                     b.ToTable("reporting_people", (string)null);
                 });
 
+            modelBuilder.Entity("Lms.Modules.Reporting.Data.ReportReadiness", b =>
+                {
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instrument")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PreCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PreSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StaffId", "Instrument", "ItemKey");
+
+                    b.HasIndex("Instrument", "ItemKey");
+
+                    b.ToTable("reporting_readiness", (string)null);
+                });
+
             modelBuilder.Entity("Lms.Modules.Reporting.Data.ReportRebuild", b =>
                 {
                     b.Property<Guid>("Id")
