@@ -106,6 +106,18 @@ public sealed class DigestAndInboxTests(LmsAppFactory factory) : SiteTest(factor
         Assert.Contains("未読", inbox, StringComparison.Ordinal);
     }
 
+    /// <summary>The count is kept 30 s for the pages' sake, but a new message shows at once (the bell is how a manager finds the digest).</summary>
+    [Fact]
+    public async Task A_new_message_shows_on_the_bell_at_once_though_the_count_is_kept_between_pages()
+    {
+        var client = await SiteClient.SignInAsync(Factory, "demo-staff");
+        Assert.DoesNotContain("class=\"notification-count\"", await client.GetStringAsync("/"), StringComparison.Ordinal); // counted (0) and kept
+
+        await SweepAsync(Factory, ClockAtDay(7));
+
+        Assert.Contains("class=\"notification-count\" aria-hidden=\"true\">1<", await client.GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Bad_preferences_are_refused_in_Japanese_and_change_nothing()
     {

@@ -49,4 +49,26 @@ public sealed class LiquidEngineTests
         Assert.Contains("steps", steps.Message);
         Assert.Contains("append", memory.Message);
     }
+
+    /// <summary>Fluid makes a range's whole list first (a hundred million numbers: 14 s and 4.8 GB): a range is measured before.</summary>
+    [Theory]
+    [InlineData("{% for i in (1..100000000) %}x{% endfor %}")]
+    [InlineData("{% assign n = 100000000 %}{% for i in (1..n) %}x{% endfor %}")]
+    [InlineData("{% assign r = (-100000000..1) %}{{ r | size }}")]
+    public async Task A_huge_range_is_stopped_before_it_is_made(string source)
+    {
+        Assert.Null(engine.TryParse("body", source, out var template));
+
+        var error = await Assert.ThrowsAsync<LiquidRenderException>(() => engine.RenderAsync(template!, new Dictionary<string, object?>(), TimeZoneInfo.Utc, CultureInfo.InvariantCulture).AsTask());
+
+        Assert.Contains("a range of more than", error.Message); // our check, not Fluid's step limit after the list was made
+    }
+
+    [Fact]
+    public async Task Ranges_within_the_limit_still_work()
+    {
+        Assert.Null(engine.TryParse("body", "{% assign n = 3 %}{% for i in (1..n) %}{{ i }}{% endfor %}|{% for i in (2..4) reversed %}{{ i }}{% endfor %}", out var template));
+
+        Assert.Equal("123|432", await engine.RenderAsync(template!, new Dictionary<string, object?>(), TimeZoneInfo.Utc, CultureInfo.InvariantCulture));
+    }
 }

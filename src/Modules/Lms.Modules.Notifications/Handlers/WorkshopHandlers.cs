@@ -38,7 +38,7 @@ internal sealed class OnWorkshopSessionCancelled(IServiceScopeFactory scopes) : 
     }
 }
 
-internal sealed class InstantMessages(NotificationsDbContext db, IMediator mediator, PreferenceStore preferences, Lms.Framework.Settings.ISiteSettingsService settings, TimeProvider clock)
+internal sealed class InstantMessages(NotificationsDbContext db, IMediator mediator, PreferenceStore preferences, Lms.Framework.Settings.ISiteSettingsService settings, TimeProvider clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
     public async Task<int> SendAsync(string kind, IReadOnlyCollection<Guid> staffIds, Guid sessionId, Guid activityId, DateTimeOffset startsAt, string occasion, CancellationToken cancellationToken)
     {
@@ -80,6 +80,8 @@ internal sealed class InstantMessages(NotificationsDbContext db, IMediator media
             row.RuleId = rule.Id == Guid.Empty ? null : rule.Id;
             return row;
         }).ToList();
-        return await db.InsertIgnoringDuplicatesAsync(rows, cancellationToken);
+        var created = await db.InsertIgnoringDuplicatesAsync(rows, cancellationToken);
+        Features.Inbox.Inbox.NewMessagesFor(cache, rows.Select(r => r.StaffId).Distinct());
+        return created;
     }
 }

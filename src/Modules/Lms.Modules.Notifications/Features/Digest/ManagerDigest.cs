@@ -27,6 +27,7 @@ internal sealed class ManagerDigest(
     ISiteSettingsService settings,
     PreferenceStore preferences,
     TimeProvider clock,
+    Microsoft.Extensions.Caching.Memory.IMemoryCache cache,
     ILogger<ManagerDigest> logger)
 {
     public static readonly TimeSpan SessionsAhead = TimeSpan.FromDays(14);
@@ -69,6 +70,7 @@ internal sealed class ManagerDigest(
         }
 
         var created = rows.Count == 0 ? 0 : await db.InsertIgnoringDuplicatesAsync(rows, cancellationToken);
+        Inbox.Inbox.NewMessagesFor(cache, rows.Select(r => r.StaffId).Distinct());
         db.Runs.Add(new NotificationRun
         {
             Id = Guid.NewGuid(), Job = ManagerDigestJob.Id, StartedAt = now, FinishedAt = Clock.Milliseconds(clock.GetUtcNow()), Created = created,

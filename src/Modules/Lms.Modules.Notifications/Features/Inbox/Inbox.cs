@@ -79,5 +79,14 @@ internal sealed class Inbox(NotificationsDbContext db, MessageComposer composer,
         return new(row.Id, row.Kind, title, text, link, row.CreatedAt, row.ReadAt is not null, row.ReadAt, TimeZoneInfo.ConvertTime(row.CreatedAt, timeZone).DateTime);
     }
 
+    /// <summary>New messages for these people: their bells count again on the next page (in this process; elsewhere within <see cref="BellCacheFor"/>).</summary>
+    public static void NewMessagesFor(IMemoryCache cache, IEnumerable<Guid> staffIds)
+    {
+        foreach (var staffId in staffIds)
+        {
+            cache.Remove(BellKey(staffId));
+        }
+    }
+
     private static string BellKey(Guid staffId) => $"notifications:unread:{staffId:N}";
 }

@@ -23,7 +23,8 @@ internal sealed class SendReminderNowHandler(
     IMediator mediator,
     ISiteSettingsService settings,
     PreferenceStore preferences,
-    TimeProvider clock) : IRequestHandler<SendReminderNow, ReminderNowResult>
+    TimeProvider clock,
+    Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : IRequestHandler<SendReminderNow, ReminderNowResult>
 {
     public async Task<ReminderNowResult> Handle(SendReminderNow request, CancellationToken cancellationToken)
     {
@@ -54,6 +55,7 @@ internal sealed class SendReminderNowHandler(
 
         if (await db.InsertIgnoringDuplicatesAsync([row], cancellationToken) == 1)
         {
+            Inbox.Inbox.NewMessagesFor(cache, [request.StaffId]);
             return new ReminderNowResult(ReminderNowOutcome.Sent, row.CreatedAt);
         }
 

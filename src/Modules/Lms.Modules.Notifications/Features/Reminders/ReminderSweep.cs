@@ -34,6 +34,7 @@ internal sealed class ReminderSweep(
     ISiteSettingsService settings,
     PreferenceStore preferences,
     TimeProvider clock,
+    Microsoft.Extensions.Caching.Memory.IMemoryCache cache,
     ILogger<ReminderSweep> logger)
 {
     public async Task<SweepResult> RunAsync(CancellationToken cancellationToken)
@@ -97,6 +98,7 @@ internal sealed class ReminderSweep(
         var fresh = ReminderPlanner.OneNudgePerPerson(ids.Where(p => !stored.Contains(p.Id)).Select(p => p.Plan));
         var rows = fresh.Select(p => ToRow(p, chosen.GetValueOrDefault(p.StaffId) ?? Preferences.Default, now, timeZone)).ToList();
         var created = rows.Count == 0 ? 0 : await db.InsertIgnoringDuplicatesAsync(rows, cancellationToken);
+        Inbox.Inbox.NewMessagesFor(cache, rows.Select(r => r.StaffId).Distinct());
         var byKind = rows.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count());
 
         var result = new SweepResult(candidates.Count, stored.Count + rows.Count, created, byKind, watch.Elapsed);

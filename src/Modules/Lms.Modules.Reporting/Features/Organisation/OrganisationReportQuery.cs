@@ -56,30 +56,19 @@ internal sealed class OrganisationReportQuery(ReportingDbContext db, IMediator m
         var byTier = new Dictionary<StaffTier, Tally>();
         var byCourse = new Dictionary<Guid, Tally>();
         var all = new Tally();
-        (Guid Id, string? Path) DepartmentOf(Guid unit) => departmentOf.TryGetValue(unit, out var d) ? d : (Guid.Empty, null);
-        Tally At<TKey>(Dictionary<TKey, Tally> tallies, TKey key)
-            where TKey : notnull
-        {
-            if (!tallies.TryGetValue(key, out var tally))
-            {
-                tallies[key] = tally = new Tally();
-            }
-
-            return tally;
-        }
 
         var departmentPaths = new Dictionary<Guid, string?>();
         foreach (var g in groups)
         {
-            var department = DepartmentOf(g.OrgUnitId);
+            var department = departmentOf.DepartmentOf(g.OrgUnitId);
             departmentPaths[department.Id] = department.Path;
-            foreach (var tally in new[] { all, At(byDepartment, department.Id), At(byTier, g.Tier) })
+            foreach (var tally in new[] { all, byDepartment.At(department.Id), byTier.At(g.Tier) })
             {
                 tally.Enrolled += g.Enrolled;
                 tally.Completed += g.Completed;
             }
 
-            var course = At(byCourse, g.CourseId);
+            var course = byCourse.At(g.CourseId);
             course.People += g.Enrolled;
             course.Enrolled += g.Enrolled;
             course.Completed += g.Completed;
@@ -88,9 +77,9 @@ internal sealed class OrganisationReportQuery(ReportingDbContext db, IMediator m
 
         foreach (var p in people)
         {
-            var department = DepartmentOf(p.OrgUnitId);
+            var department = departmentOf.DepartmentOf(p.OrgUnitId);
             departmentPaths[department.Id] = department.Path;
-            foreach (var tally in new[] { all, At(byDepartment, department.Id), At(byTier, p.Tier) })
+            foreach (var tally in new[] { all, byDepartment.At(department.Id), byTier.At(p.Tier) })
             {
                 tally.People += p.People;
                 tally.Overdue += p.Overdue;

@@ -74,23 +74,12 @@ internal sealed class ReadinessQuery(ReportingDbContext db, IMediator mediator, 
         var byDepartment = new Dictionary<Guid, Tally>();
         var byTier = new Dictionary<StaffTier, Tally>();
         var departmentPaths = new Dictionary<Guid, string?>();
-        (Guid Id, string? Path) DepartmentOf(Guid unit) => departmentOf.TryGetValue(unit, out var d) ? d : (Guid.Empty, null);
-        Tally At<TKey>(Dictionary<TKey, Tally> tallies, TKey key)
-            where TKey : notnull
-        {
-            if (!tallies.TryGetValue(key, out var tally))
-            {
-                tallies[key] = tally = new Tally();
-            }
-
-            return tally;
-        }
 
         foreach (var g in groups)
         {
-            var department = DepartmentOf(g.OrgUnitId);
+            var department = departmentOf.DepartmentOf(g.OrgUnitId);
             departmentPaths[department.Id] = department.Path;
-            foreach (var tally in new[] { all, At(byDepartment, department.Id), At(byTier, g.Tier) })
+            foreach (var tally in new[] { all, byDepartment.At(department.Id), byTier.At(g.Tier) })
             {
                 tally.Respondents += g.People;
                 tally.Add("pre", g.PreSum, g.PreCount);
