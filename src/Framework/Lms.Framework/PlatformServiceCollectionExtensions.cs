@@ -75,6 +75,8 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton<SiteSetup>();
 
         services.AddModuleDbContext<PlatformDbContext, SqlitePlatformDbContext, PostgresPlatformDbContext>(PlatformDbContext.Prefix);
+        services.AddMemoryCache();
+        services.AddSingleton<SiteSettingsCache>();
         services.AddScoped<ISiteSettingsService, SiteSettingsService>();
         services.AddScoped<SiteTime>();
         services.AddRecipeStep<SettingsStep>();

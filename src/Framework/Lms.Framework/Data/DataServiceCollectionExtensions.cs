@@ -19,8 +19,9 @@ public static class DataServiceCollectionExtensions
         var database = new ModuleDatabase(tablePrefix, typeof(TContext), typeof(TSqlite), typeof(TPostgres));
         services.AddSingleton(database);
 
-        services.AddDbContext<TSqlite>((sp, options) => Configure(sp, options, database));
-        services.AddDbContext<TPostgres>((sp, options) => Configure(sp, options, database));
+        // The options depend only on singletons, so they are built once, not on every request's first query.
+        services.AddDbContext<TSqlite>((sp, options) => Configure(sp, options, database), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        services.AddDbContext<TPostgres>((sp, options) => Configure(sp, options, database), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddScoped<TContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
         {
             DatabaseProvider.Postgres => sp.GetRequiredService<TPostgres>(),
@@ -39,7 +40,10 @@ public static class DataServiceCollectionExtensions
                 options.UseNpgsql(db.ConnectionString, o => o.MigrationsAssembly(assembly).MigrationsHistoryTable(database.HistoryTable));
                 break;
             default:
-                options.UseSqlite(db.ConnectionString, o => o.MigrationsAssembly(assembly).MigrationsHistoryTable(database.HistoryTable));
+                // A list in a query (ids.Contains(x)) goes to SQLite as one JSON parameter: one SQL text whatever the list's
+                // length, so EF Core's command cache serves it (as several parameters, the SQL is worked out anew on each run).
+                options.UseSqlite(db.ConnectionString, o => o.MigrationsAssembly(assembly).MigrationsHistoryTable(database.HistoryTable)
+                    .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 break;
         }
     }

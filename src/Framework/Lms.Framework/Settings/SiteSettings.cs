@@ -2,6 +2,7 @@ using System.Text.Json;
 using Lms.Framework.Data.Platform;
 using Lms.Framework.Recipes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Lms.Framework.Settings;
 
@@ -24,10 +25,12 @@ public interface ISiteSettingsService
 }
 
 /// <summary>
-/// Reads the settings once per scope (a request, a job, a recipe run): event handlers and pages ask for them
-/// many times, and they change only through the <c>settings</c> recipe step, which forgets the cached copy.
+/// Reads the settings once per scope (a request, a job, a recipe run) and shares them across the process for
+/// <see cref="SiteSettingsCache.Lifetime"/>: every page asks for them (the site's day and time zone) and they change
+/// only through the <c>settings</c> recipe step, which forgets both copies on its node at once; other nodes of a
+/// several-node site read the change within the lifetime.
 /// </summary>
-internal sealed class SiteSettingsService(PlatformDbContext db) : ISiteSettingsService
+internal sealed class SiteSettingsService(PlatformDbContext db, SiteSettingsCache shared) : ISiteSettingsService
 {
     private SiteSettings? cached;
 
@@ -38,11 +41,36 @@ internal sealed class SiteSettingsService(PlatformDbContext db) : ISiteSettingsS
             return settings;
         }
 
+        if (shared.TryGet(out var fresh))
+        {
+            return cached = fresh;
+        }
+
         var record = await db.SiteSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == 1, cancellationToken);
-        return cached = record is null ? SiteSettings.Default : new SiteSettings(record.SiteName, record.OrganizationName, record.TimeZoneId, record.BaseUrl);
+        cached = record is null ? SiteSettings.Default : new SiteSettings(record.SiteName, record.OrganizationName, record.TimeZoneId, record.BaseUrl);
+        shared.Set(cached);
+        return cached;
     }
 
-    public void Forget() => cached = null;
+    public void Forget()
+    {
+        cached = null;
+        shared.Forget();
+    }
+}
+
+/// <summary>The process's copy of the site settings, kept in the memory cache for <see cref="Lifetime"/>.</summary>
+internal sealed class SiteSettingsCache(IMemoryCache cache)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    private static readonly object Key = new();
+
+    public bool TryGet(out SiteSettings settings) => cache.TryGetValue(Key, out settings!);
+
+    public void Set(SiteSettings settings) => cache.Set(Key, settings, Lifetime);
+
+    public void Forget() => cache.Remove(Key);
 }
 
 /// <summary><c>{"name": "settings", "siteName": "...", "organizationName": "...", "timeZone": "Asia/Tokyo", "baseUrl": "https://..."}</c></summary>

@@ -1,6 +1,5 @@
 using Lms.Contracts.Organization;
 using Lms.Modules.Organization.Data;
-using Lms.Modules.Organization.Domain;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,18 +9,16 @@ internal sealed class GetManagedUnitsHandler(OrganizationDbContext db) : IReques
 {
     public async Task<IReadOnlyList<OrgUnitSummary>> Handle(Contracts.Organization.GetManagedUnits request, CancellationToken cancellationToken)
     {
-        var managed = await db.UnitManagers.AsNoTracking().Where(m => m.StaffId == request.ManagerStaffId).Select(m => m.OrgUnitId).ToListAsync(cancellationToken);
-        if (managed.Count == 0)
-        {
-            return [];
-        }
-
-        // Subtrees is a set, so a unit reached from two managed units (one above the other) comes once.
-        var chart = await OrgChart.LoadAsync(db, cancellationToken);
-        return chart.Subtrees(managed)
-            .Select(id => chart.Find(id)!.Unit)
-            .OrderBy(u => u.Path, StringComparer.Ordinal)
-            .Select(u => new OrgUnitSummary(u.Id, u.Path))
-            .ToList();
+        // One query on every team page: the managed units and every unit whose path runs below one of them (paths are
+        // unique and built from the parents, as OrgUnit.Contains reads them). Distinct, so a unit reached from two
+        // managed units (one above the other) comes once.
+        var units = await (
+            from m in db.UnitManagers.AsNoTracking()
+            where m.StaffId == request.ManagerStaffId
+            join top in db.OrgUnits.AsNoTracking() on m.OrgUnitId equals top.Id
+            from u in db.OrgUnits.AsNoTracking()
+            where u.Id == top.Id || u.Path.StartsWith(top.Path + "/")
+            select new { u.Id, u.Path }).Distinct().ToListAsync(cancellationToken);
+        return units.OrderBy(u => u.Path, StringComparer.Ordinal).Select(u => new OrgUnitSummary(u.Id, u.Path)).ToList();
     }
 }

@@ -46,50 +46,66 @@ internal sealed class TeamProgressQuery(ReportingDbContext db, IMediator mediato
     public async Task<TeamProgressResult> RunAsync(TeamScopeResult scope, TeamFilter filter, DateOnly today, bool pageOnly, CancellationToken cancellationToken)
     {
         var inScope = People(scope, filter.Tier);
-        var courses = await CoursesAsync(scope, filter.Tier, cancellationToken);
         var filtered = Filter(inScope, filter, today);
-        var total = await filtered.CountAsync(cancellationToken);
         var page = Math.Max(1, filter.Page);
         var people = await Sort(filtered, filter).Skip((page - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(cancellationToken);
         var rows = await RowsAsync(people, scope, today, cancellationToken);
         if (pageOnly)
         {
-            return new TeamProgressResult(today, total, filter with { Page = page }, courses, rows, new TeamSummary(0, 0, 0, 0, 0), [], [], [], []);
+            var courses = await CoursesAsync(scope, filter.Tier, cancellationToken);
+            var count = await filtered.CountAsync(cancellationToken);
+            return new TeamProgressResult(today, count, filter with { Page = page }, courses, rows, new TeamSummary(0, 0, 0, 0, 0), [], [], [], []);
         }
 
-        var summary = await inScope.GroupBy(p => 1).Select(g => new TeamSummary(
-            g.Count(),
-            g.Count(p => p.CoursesAssigned > 0 && p.CoursesCompleted == p.CoursesAssigned),
-            g.Count(p => p.CoursesCompleted < p.CoursesAssigned && p.LastActivityAt != null && !(p.EarliestOpenDue < today)),
-            g.Count(p => p.CoursesCompleted < p.CoursesAssigned && p.LastActivityAt == null && !(p.EarliestOpenDue < today)),
-            g.Count(p => p.EarliestOpenDue < today))).FirstOrDefaultAsync(cancellationToken) ?? new TeamSummary(0, 0, 0, 0, 0);
+        // The summary and the workshop chart in one query: the same counts per number of workshops attended, added up here.
+        var groups = await inScope.GroupBy(p => p.WorkshopsAttended).Select(g => new
+        {
+            Attended = g.Key,
+            People = g.Count(),
+            Completed = g.Count(p => p.CoursesAssigned > 0 && p.CoursesCompleted == p.CoursesAssigned),
+            InProgress = g.Count(p => p.CoursesCompleted < p.CoursesAssigned && p.LastActivityAt != null && !(p.EarliestOpenDue < today)),
+            NotStarted = g.Count(p => p.CoursesCompleted < p.CoursesAssigned && p.LastActivityAt == null && !(p.EarliestOpenDue < today)),
+            Overdue = g.Count(p => p.EarliestOpenDue < today),
+        }).ToListAsync(cancellationToken);
+        var summary = new TeamSummary(groups.Sum(g => g.People), groups.Sum(g => g.Completed), groups.Sum(g => g.InProgress), groups.Sum(g => g.NotStarted), groups.Sum(g => g.Overdue));
 
-        var enrolments = Enrolments(scope, filter);
-        var byUnit = await enrolments.GroupBy(e => e.OrgUnitId)
-            .Select(g => new { Unit = g.Key, Enrolled = g.Count(), Completed = g.Count(e => e.CompletedAt != null) })
-            .ToListAsync(cancellationToken);
+        // A status filter on the people's own figures selects exactly one of the summary's counts (Filter and the
+        // summary share their conditions); only a course filter needs a count of its own.
+        var total = filter.CourseId is not null ? await filtered.CountAsync(cancellationToken) : filter.Status switch
+        {
+            null => summary.People,
+            ProgressStatus.Completed => summary.Completed,
+            ProgressStatus.InProgress => summary.InProgress,
+            ProgressStatus.NotStarted => summary.NotStarted,
+            _ => summary.Overdue,
+        };
+
+        // The completion by unit, the timeline and (without a course filter) the course list from one read of the
+        // scope's enrolments: a few columns per row, a few thousand rows for a department of a thousand.
+        var enrolments = await Enrolments(scope, filter)
+            .Select(e => new { e.OrgUnitId, e.CourseId, e.CompletedAt, e.DueDate }).ToListAsync(cancellationToken);
+        var courseList = filter.CourseId is null
+            ? await PublishedAsync(enrolments.Select(e => e.CourseId).Distinct().ToList(), cancellationToken)
+            : await CoursesAsync(scope, filter.Tier, cancellationToken);
+        var byUnit = enrolments.GroupBy(e => e.OrgUnitId)
+            .Select(g => new { Unit = g.Key, Enrolled = g.Count(), Completed = g.Count(e => e.CompletedAt != null) }).ToList();
         var paths = scope.Units.ToDictionary(u => u.Id, u => u.Path);
         if (byUnit.Any(u => !paths.ContainsKey(u.Unit)))
         {
             paths = (await mediator.Send(new GetOrgUnits(), cancellationToken)).ToDictionary(u => u.Id, u => u.Path);
         }
 
-        var timeline = await enrolments.Where(e => e.CompletedAt != null || e.DueDate != null)
-            .Select(e => new { e.CompletedAt, e.DueDate }).ToListAsync(cancellationToken);
-        var workshops = await inScope.GroupBy(p => p.WorkshopsAttended).Select(g => new { Attended = g.Key, People = g.Count() })
-            .OrderBy(g => g.Attended).ToListAsync(cancellationToken);
-
         return new TeamProgressResult(
             today,
             total,
             filter with { Page = page },
-            courses,
+            courseList,
             rows,
             summary,
             byUnit.Select(u => new UnitCompletion(u.Unit, paths.GetValueOrDefault(u.Unit, "?"), u.Enrolled, u.Completed)).OrderBy(u => u.Path, StringComparer.Ordinal).ToList(),
-            timeline.Where(t => t.CompletedAt is not null).Select(t => t.CompletedAt!.Value).Order().ToList(),
-            timeline.Where(t => t.DueDate is not null).Select(t => t.DueDate!.Value).Distinct().Order().ToList(),
-            workshops.Select(w => (w.Attended, w.People)).ToList());
+            enrolments.Where(e => e.CompletedAt is not null).Select(e => e.CompletedAt!.Value).Order().ToList(),
+            enrolments.Where(e => e.DueDate is not null).Select(e => e.DueDate!.Value).Distinct().Order().ToList(),
+            groups.OrderBy(g => g.Attended).Select(g => (g.Attended, g.People)).ToList());
     }
 
     /// <summary>Every row of the filtered set, in pages of a thousand (for the CSV export).</summary>
@@ -203,6 +219,11 @@ internal sealed class TeamProgressQuery(ReportingDbContext db, IMediator mediato
     {
         // The enrolment rows carry unit, tier and activity themselves: the (OrgUnitId, CourseId) index answers this alone.
         var ids = await Enrolments(scope, new TeamFilter(tier)).Select(e => e.CourseId).Distinct().ToListAsync(cancellationToken);
+        return await PublishedAsync(ids, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<CourseRef>> PublishedAsync(List<Guid> ids, CancellationToken cancellationToken)
+    {
         if (ids.Count == 0)
         {
             return [];
