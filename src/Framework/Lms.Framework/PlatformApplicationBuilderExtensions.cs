@@ -20,6 +20,7 @@ public static class PlatformApplicationBuilderExtensions
         ArgumentNullException.ThrowIfNull(app);
         var startups = app.Services.GetRequiredService<IReadOnlyList<ModuleStartup>>();
 
+        app.UseLmsForwardedHeaders();
         app.UseExceptionHandler("/error/500");
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/error/{0}");

@@ -60,6 +60,7 @@ public static class PlatformServiceCollectionExtensions
             o.Provider = database.Provider;
             o.ConnectionString = database.ConnectionString;
             o.DataDirectory = database.DataDirectory;
+            o.SharedDirectory = database.SharedDirectory;
             o.MigrateOnStartup = database.MigrateOnStartup;
         });
 
@@ -95,9 +96,10 @@ public static class PlatformServiceCollectionExtensions
             options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
 
+        services.AddLmsForwardedHeaders(configuration);
         services.AddDataProtection()
             .SetApplicationName("Lms")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.DataDirectory, "keys")));
+            .PersistKeysToDbContext<PlatformDbContext>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -70,7 +70,9 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
     {
         _ = Server; // starts the host: migrations and the setup recipe
         await using var connection = await OpenConnectionAsync();
-        ignoredTables = [.. Services.GetServices<ModuleDatabase>().Select(d => d.HistoryTable), "__EFMigrationsLock"];
+        // The data-protection keys stay: the process keeps its key ring in memory, and a node reading the database
+        // after a reset would otherwise make a key of its own and fail to read what this one protected.
+        ignoredTables = [.. Services.GetServices<ModuleDatabase>().Select(d => d.HistoryTable), "__EFMigrationsLock", "platform_data_protection_keys"];
         var ignored = ignoredTables.Select(t => new Respawn.Graph.Table(t)).ToArray();
         respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
         {

@@ -16,6 +16,8 @@ internal static class DatabaseConfiguration
         options.DataDirectory = Path.GetFullPath(string.IsNullOrWhiteSpace(dataDirectory)
             ? Path.Combine(environment.ContentRootPath, "App_Data")
             : Path.Combine(environment.ContentRootPath, dataDirectory));
+        var shared = configuration["Lms:SharedDirectory"];
+        options.SharedDirectory = string.IsNullOrWhiteSpace(shared) ? options.DataDirectory : Path.GetFullPath(Path.Combine(environment.ContentRootPath, shared));
 
         var connectionString = configuration.GetConnectionString("Lms");
         if (options.Provider == DatabaseProvider.Postgres)

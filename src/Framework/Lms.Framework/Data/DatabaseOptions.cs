@@ -14,8 +14,14 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations at start-up. Operators who migrate separately switch this off.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
-    /// <summary>Absolute data directory (SQLite files, keys, media, mail pickup).</summary>
+    /// <summary>Absolute data directory (SQLite files, mail pickup; media, certificates and roster uploads unless <see cref="SharedDirectory"/> says otherwise).</summary>
     public string DataDirectory { get; set; } = "";
+
+    /// <summary>
+    /// Absolute folder of the files every node must see (<c>Lms:SharedDirectory</c>): media, certificates, uploaded
+    /// rosters waiting for their import job. The data directory unless set; several nodes point it at one shared mount.
+    /// </summary>
+    public string SharedDirectory { get; set; } = "";
 
     /// <summary>For SQLite: derived from the data directory unless given. For PostgreSQL: required.</summary>
     public string ConnectionString { get; set; } = "";

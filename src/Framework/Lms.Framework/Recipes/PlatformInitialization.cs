@@ -6,14 +6,17 @@ using Microsoft.Extensions.Logging;
 
 namespace Lms.Framework.Recipes;
 
-/// <summary>Migrations, then first-start recipes, then recurring-job schedules: before the server listens.</summary>
+/// <summary>Migrations, then first-start recipes, then recurring-job schedules: before the server listens, one node at a time (<see cref="StartupLock"/>).</summary>
 public static class PlatformInitialization
 {
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Lms.Startup");
         var started = Stopwatch.GetTimestamp();
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        await using var startupLock = await StartupLock.AcquireAsync(options, logger, cancellationToken);
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+        await Data.Platform.KeyImport.RunAsync(services, options, logger, cancellationToken);
         logger.LogInformation("Database ready after {ElapsedMs:0} ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         if (await services.GetRequiredService<SiteSetup>().RunIfFirstStartAsync(cancellationToken))
         {

@@ -15,7 +15,7 @@ internal sealed class CertificateStore
     {
         var configured = options.Value.Root;
         Root = Path.GetFullPath(string.IsNullOrWhiteSpace(configured)
-            ? Path.Combine(database.Value.DataDirectory, "certificates")
+            ? Path.Combine(database.Value.SharedDirectory, "certificates")
             : Path.Combine(environment.ContentRootPath, configured));
     }
 

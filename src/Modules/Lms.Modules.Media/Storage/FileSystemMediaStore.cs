@@ -17,7 +17,7 @@ internal sealed class FileSystemMediaStore : IMediaStore
     {
         var configured = media.Value.Root;
         Root = Path.GetFullPath(string.IsNullOrWhiteSpace(configured)
-            ? Path.Combine(database.Value.DataDirectory, "media")
+            ? Path.Combine(database.Value.SharedDirectory, "media")
             : Path.Combine(environment.ContentRootPath, configured));
     }
 

@@ -1,14 +1,19 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lms.Framework.Data.Platform;
 
-/// <summary>The platform's own tables: which recipes ran, and the site settings every module reads.</summary>
-public class PlatformDbContext(DbContextOptions options) : ModuleDbContext(options)
+/// <summary>
+/// The platform's own tables: which recipes ran, the site settings every module reads, and the data-protection keys
+/// (in the database, so that every node of a several-node site reads cookies and antiforgery tokens of the others).
+/// </summary>
+public class PlatformDbContext(DbContextOptions options) : ModuleDbContext(options), IDataProtectionKeyContext
 {
     public const string Prefix = "platform";
 
     public DbSet<RecipeRun> RecipeRuns => Set<RecipeRun>();
     public DbSet<SiteSettingsRecord> SiteSettings => Set<SiteSettingsRecord>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -29,6 +34,11 @@ public class PlatformDbContext(DbContextOptions options) : ModuleDbContext(optio
             e.Property(s => s.OrganizationName).HasMaxLength(200).IsRequired();
             e.Property(s => s.TimeZoneId).HasMaxLength(100).IsRequired();
             e.Property(s => s.BaseUrl).HasMaxLength(500);
+        });
+        modelBuilder.Entity<DataProtectionKey>(e =>
+        {
+            e.ToTable("platform_data_protection_keys");
+            e.HasKey(k => k.Id);
         });
     }
 }

@@ -35,7 +35,7 @@ internal static class StartRosterImport
         public async Task<Guid> Handle(Command request, CancellationToken cancellationToken)
         {
             var id = Guid.CreateVersion7();
-            var directory = Path.Combine(database.Value.DataDirectory, "imports");
+            var directory = Path.Combine(database.Value.SharedDirectory, "imports");
             Directory.CreateDirectory(directory);
             var path = Path.Combine(directory, id.ToString("N") + ".csv");
             await using (var target = File.Create(path))
