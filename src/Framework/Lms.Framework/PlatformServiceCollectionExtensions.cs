@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Lms.Framework.Backup;
 using Lms.Framework.Data;
 using Lms.Framework.Data.Platform;
 using Lms.Framework.Health;
@@ -145,6 +146,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddLmsHangfire(configuration, database, runServer: !isCommand);
         services.AddSingleton<RecurringJobInvoker>();
         services.AddRecurringJob<DatabaseMaintenanceJob>(DatabaseMaintenanceJob.Id, "0 3 * * *", "Database housekeeping: SQLite WAL checkpoint and statistics, PostgreSQL ANALYZE");
+        services.AddLmsBackup();
 
         var context = new ModuleContext(configuration, builder.Environment, catalog);
         foreach (var startup in startups)

@@ -1,3 +1,4 @@
+using Lms.Framework.Backup;
 using Lms.Framework.Data;
 using Lms.Framework.Jobs;
 using Lms.Framework.Modules;
@@ -25,6 +26,7 @@ public sealed class Startup : ModuleStartup
         services.AddModuleDbContext<CertificatesDbContext, SqliteCertificatesDbContext, PostgresCertificatesDbContext>(CertificatesDbContext.Prefix);
         services.AddOptions<CertificateOptions>().BindConfiguration(CertificateOptions.Section);
         services.AddSingleton<CertificateStore>();
+        services.AddBackupFolder("certificates", sp => sp.GetRequiredService<CertificateStore>().Root);
         services.AddScoped<CertificateIssuer>();
         services.AddScoped<IssueCertificateJob>();
         services.AddSingleton<CertificateQueue>();

@@ -1,3 +1,4 @@
+using Lms.Framework.Backup;
 using Lms.Framework.Data;
 using Lms.Framework.Modules;
 using Lms.Framework.Security;
@@ -20,6 +21,7 @@ public sealed class Startup : ModuleStartup
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section);
         // A shared deployment may register another IMediaStore after this one (the last registration wins).
         services.AddSingleton<IMediaStore, FileSystemMediaStore>();
+        services.AddBackupFolder("media", sp => (sp.GetRequiredService<IMediaStore>() as FileSystemMediaStore)?.Root);
 
         services.AddSingleton<IPermissionProvider, Permissions>();
         services.AddScoped<IAdminMenuProvider, AdminMenu>();

@@ -1,0 +1,37 @@
+using Lms.Framework.Cli;
+using Lms.Framework.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Lms.Framework.Backup;
+
+/// <summary>
+/// A folder of the site's own files that a backup must hold beside the database. <paramref name="Name"/> is the
+/// folder's path inside the backup and, relative to the data directory, where a restore puts it by default
+/// (e.g. <c>media</c>); <paramref name="Resolve"/> returns where the folder is today, or null when the files
+/// are not on this machine's disk (another store is configured).
+/// </summary>
+public sealed record BackupFolder(string Name, Func<IServiceProvider, string?> Resolve);
+
+public static class BackupServiceCollectionExtensions
+{
+    /// <summary>Adds a folder of the site's files to what <c>backup &lt;file&gt;</c> copies.</summary>
+    public static IServiceCollection AddBackupFolder(this IServiceCollection services, string name, Func<IServiceProvider, string?> resolve)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(resolve);
+        services.AddSingleton(new BackupFolder(name, resolve));
+        return services;
+    }
+
+    /// <summary>The <c>backup</c> command, and the platform's own folder: the data-protection keys.</summary>
+    internal static IServiceCollection AddLmsBackup(this IServiceCollection services)
+    {
+        services.AddScoped<ICommandLineCommand, BackupCommand>();
+        services.AddSingleton<SiteBackup>();
+        // Without its keys a restored site cannot read the sign-in cookies and tokens it issued, nor anything else it protected.
+        services.AddBackupFolder("keys", sp => Path.Combine(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.DataDirectory, "keys"));
+        return services;
+    }
+}
