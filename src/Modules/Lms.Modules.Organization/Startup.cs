@@ -7,6 +7,7 @@ using Lms.Modules.Organization.Api;
 using Lms.Modules.Organization.Data;
 using Lms.Modules.Organization.Home;
 using Lms.Modules.Organization.Identity;
+using Lms.Modules.Organization.Identity.OpenIdConnect;
 using Lms.Modules.Organization.Recipes;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public sealed class Startup : ModuleStartup
         ArgumentNullException.ThrowIfNull(context);
         services.AddModuleDbContext<OrganizationDbContext, SqliteOrganizationDbContext, PostgresOrganizationDbContext>(OrganizationDbContext.Prefix);
         services.AddLmsIdentity(context.Configuration);
+        services.AddLmsOpenIdConnect(context.Configuration);
         services.AddScoped<AccountLookup>();
         services.AddScoped<FirstSignInCodes>();
         services.AddScoped<Domain.AuditTrail>();
