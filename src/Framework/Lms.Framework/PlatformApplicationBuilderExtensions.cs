@@ -2,6 +2,7 @@ using Hangfire;
 using Lms.Framework.Cli;
 using Lms.Framework.Health;
 using Lms.Framework.Modules;
+using Lms.Framework.Observability;
 using Lms.Framework.Security;
 using Lms.Framework.Web;
 using Microsoft.AspNetCore.Builder;
@@ -21,6 +22,7 @@ public static class PlatformApplicationBuilderExtensions
         var startups = app.Services.GetRequiredService<IReadOnlyList<ModuleStartup>>();
 
         app.UseLmsForwardedHeaders();
+        app.UseLmsRequestIds();
         app.UseExceptionHandler("/error/500");
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
@@ -35,6 +37,7 @@ public static class PlatformApplicationBuilderExtensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.Write }).AllowAnonymous();
+        app.MapLmsHealthProbes();
         app.MapHangfireDashboardWithAuthorizationPolicy(PlatformPermissions.ManageJobs.Name, "/hangfire", new DashboardOptions
         {
             DashboardTitle = "Step-0 LMS jobs",

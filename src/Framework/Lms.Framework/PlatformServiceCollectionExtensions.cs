@@ -8,6 +8,7 @@ using Lms.Framework.Health;
 using Lms.Framework.Jobs;
 using Lms.Framework.Mediator;
 using Lms.Framework.Modules;
+using Lms.Framework.Observability;
 using Lms.Framework.Recipes;
 using Lms.Framework.Security;
 using Lms.Framework.Settings;
@@ -140,8 +141,9 @@ public static class PlatformServiceCollectionExtensions
         services.AddHttpContextAccessor();
 
         services.AddHealthChecks()
-            .AddDbContextCheck<PlatformDbContext>("database")
-            .AddCheck<HangfireHealthCheck>("jobs");
+            .AddDbContextCheck<PlatformDbContext>("database", tags: [HealthProbes.Ready])
+            .AddCheck<HangfireHealthCheck>("jobs", tags: [HealthProbes.Ready]);
+        services.AddLmsTelemetry(configuration, builder.Environment.EnvironmentName);
 
         services.AddLmsHangfire(configuration, database, runServer: !isCommand);
         services.AddSingleton<RecurringJobInvoker>();

@@ -18,6 +18,7 @@ internal static class HangfireSetup
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
+            JobTelemetryFilter.UseJobTelemetry(config);
             if (string.Equals(storage, "InMemory", StringComparison.OrdinalIgnoreCase))
             {
                 config.UseInMemoryStorage();

@@ -21,6 +21,9 @@ public sealed class ErrorModel : PageModel
     public string Title { get; private set; } = "";
     public string Message { get; private set; } = "";
 
+    /// <summary>The id of the failed request (also its <c>X-Request-Id</c> header and its log lines' TraceId).</summary>
+    public string RequestId { get; private set; } = "";
+
     public Task<IActionResult> OnGetAsync(int? code) => HandleAsync(code);
 
     public Task<IActionResult> OnPostAsync(int? code) => HandleAsync(code);
@@ -62,6 +65,7 @@ public sealed class ErrorModel : PageModel
             429 => ("Too many requests", "Wait a moment and try again."),
             _ => ("Something went wrong on the server", "The error has been logged. Try again later."),
         };
+        RequestId = Observability.RequestIds.Of(HttpContext);
         Response.StatusCode = Code;
         return Page();
     }

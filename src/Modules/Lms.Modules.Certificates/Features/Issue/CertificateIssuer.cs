@@ -368,6 +368,7 @@ internal sealed class CertificateIssuer(
 
     private async Task PublishIssuedAsync(IReadOnlyList<Certificate> certificates)
     {
+        CertificatesMetrics.Issued(certificates);
         var programmeIds = certificates.Where(c => c.ProgrammeId is not null).Select(c => c.ProgrammeId!.Value).Distinct().ToList();
         var programmeKeys = programmeIds.Count == 0
             ? new Dictionary<Guid, string>()

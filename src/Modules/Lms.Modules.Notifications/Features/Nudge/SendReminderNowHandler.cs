@@ -56,6 +56,7 @@ internal sealed class SendReminderNowHandler(
         if (await db.InsertIgnoringDuplicatesAsync([row], cancellationToken) == 1)
         {
             Inbox.Inbox.NewMessagesFor(cache, [request.StaffId]);
+            NotificationsMetrics.ReminderStored(row.Kind);
             return new ReminderNowResult(ReminderNowOutcome.Sent, row.CreatedAt);
         }
 

@@ -210,6 +210,7 @@ internal sealed class MailOutbox(
                     row.MailSentAt = Clock.Milliseconds(clock.GetUtcNow());
                     Finish(row, MailStatus.Sent, null);
                     sent++;
+                    NotificationsMetrics.Mailed(row.Kind);
                 }
                 catch (MailDeliveryException e) when (ReferenceEquals(e, unreachable))
                 {

@@ -100,6 +100,7 @@ internal sealed class ReminderSweep(
         var created = rows.Count == 0 ? 0 : await db.InsertIgnoringDuplicatesAsync(rows, cancellationToken);
         Inbox.Inbox.NewMessagesFor(cache, rows.Select(r => r.StaffId).Distinct());
         var byKind = rows.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count());
+        NotificationsMetrics.RemindersStored(byKind, created);
 
         var result = new SweepResult(candidates.Count, stored.Count + rows.Count, created, byKind, watch.Elapsed);
         db.Runs.Add(new NotificationRun { Id = Guid.NewGuid(), Job = ReminderSweepJob.Id, StartedAt = now, FinishedAt = Clock.Milliseconds(clock.GetUtcNow()), Created = created, Summary = Trim(result.ToString()) });
