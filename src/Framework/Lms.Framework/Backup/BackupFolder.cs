@@ -1,7 +1,5 @@
 using Lms.Framework.Cli;
-using Lms.Framework.Data;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Lms.Framework.Backup;
 
@@ -25,13 +23,11 @@ public static class BackupServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The <c>backup</c> command, and the platform's own folder: the data-protection keys.</summary>
+    /// <summary>The <c>backup</c> command. The data-protection keys need no folder: they are rows of the database (ADR 0020).</summary>
     internal static IServiceCollection AddLmsBackup(this IServiceCollection services)
     {
         services.AddScoped<ICommandLineCommand, BackupCommand>();
         services.AddSingleton<SiteBackup>();
-        // Without its keys a restored site cannot read the sign-in cookies and tokens it issued, nor anything else it protected.
-        services.AddBackupFolder("keys", sp => Path.Combine(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.DataDirectory, "keys"));
         return services;
     }
 }

@@ -89,7 +89,8 @@ public sealed class BackupCommandTests(LmsAppFactory factory) : SiteTest(factory
         Assert.Equal([target], Directory.GetFiles(folder));
         using var zip = ZipFile.OpenRead(target);
         Assert.Contains(zip.Entries, e => e.FullName == SiteBackup.SqliteEntry);
-        Assert.Contains(zip.Entries, e => e.FullName.StartsWith("keys/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal));
+        // The data-protection keys are rows of the database, so a restored site reads the cookies and tokens it issued.
+        Assert.DoesNotContain(zip.Entries, e => e.FullName.StartsWith("keys/", StringComparison.Ordinal));
     }
 
     [Fact]
