@@ -20,10 +20,12 @@ public static class PlatformApplicationBuilderExtensions
         ArgumentNullException.ThrowIfNull(app);
         var startups = app.Services.GetRequiredService<IReadOnlyList<ModuleStartup>>();
 
+        app.UseLmsHardening();
         app.UseExceptionHandler("/error/500");
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRouting();
+        app.UseLmsRateLimiting();
         app.UseAuthentication();
         app.UseAuthorization();
         foreach (var startup in startups)

@@ -95,6 +95,8 @@ public static class PlatformServiceCollectionExtensions
             options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
 
+        services.AddLmsHardening(configuration);
+
         services.AddDataProtection()
             .SetApplicationName("Lms")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.DataDirectory, "keys")));
