@@ -31,6 +31,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseEnvironment("Testing");
             builder.UseSetting("Lms:DataDirectory", dataDirectory);
             builder.UseSetting("Lms:Jobs:Storage", "InMemory");
+            // Every test signs in from 127.0.0.1: the sign-in limit is for strangers, not for this suite.
+            builder.UseSetting("Lms:RateLimits:SignIn:PermitLimit", "10000");
         });
         factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         factory.StartServer();

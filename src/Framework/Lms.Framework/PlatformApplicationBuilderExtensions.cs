@@ -23,10 +23,12 @@ public static class PlatformApplicationBuilderExtensions
 
         app.UseLmsForwardedHeaders();
         app.UseLmsRequestIds();
+        app.UseLmsHardening();
         app.UseExceptionHandler("/error/500");
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRouting();
+        app.UseLmsRateLimiting();
         app.UseAuthentication();
         app.UseAuthorization();
         foreach (var startup in startups)

@@ -99,6 +99,8 @@ public static class PlatformServiceCollectionExtensions
         });
 
         services.AddLmsForwardedHeaders(configuration);
+        services.AddLmsHardening(configuration);
+
         services.AddDataProtection()
             .SetApplicationName("Lms")
             .PersistKeysToDbContext<PlatformDbContext>();

@@ -53,6 +53,8 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Lms:Jobs:Schedules:reporting-rebuild", "never");
         // Every in-process request comes from one "address": the verification limit is the rate-limit test's to set.
         builder.UseSetting("Lms:Certificates:VerifyRequestsPerMinute", "10000");
+        builder.UseSetting("Lms:RateLimits:SignIn:PermitLimit", "10000");
+        builder.UseSetting("Lms:RateLimits:Token:PermitLimit", "10000");
         if (PostgresConnectionString is { } postgres)
         {
             builder.UseSetting("Lms:Database:Provider", "Postgres");

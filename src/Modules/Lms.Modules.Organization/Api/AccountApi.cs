@@ -1,3 +1,4 @@
+using Lms.Framework.Security;
 using Lms.Framework.Web;
 using Lms.Modules.Organization.Features.GetMe;
 using Lms.Modules.Organization.Features.IssueToken;
@@ -28,10 +29,12 @@ internal static class AccountApi
                     : T["The user name or the password is not correct."]);
             })
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.Token)
             .WithName("IssueToken")
             .WithSummary("Exchange a user name (employee number or e-mail) and password for a bearer token.")
             .Produces(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesValidationProblem();
 
         api.MapGet("/me", async (HttpContext http, IMediator mediator, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using Lms.Modules.Organization.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Lms.Modules.Organization.Features.ChangePassword;
 
+[Authorize]
 public sealed class ChangePasswordModel(UserManager<LmsUser> users, SignInManager<LmsUser> signIn, IStringLocalizer<OrganizationStrings> T) : PageModel
 {
     [BindProperty] public string CurrentPassword { get; set; } = "";

@@ -1,15 +1,18 @@
+using Lms.Framework.Security;
 using Lms.Modules.Organization.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Lms.Modules.Organization.Features.FirstSignIn;
 
 /// <summary>A newcomer (or someone an admin has reset) sets their own password with a one-time code.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimitPolicies.SignIn)]
 public sealed class FirstSignInModel(AccountLookup lookup, UserManager<LmsUser> users, SignInManager<LmsUser> signIn, FirstSignInCodes codes, IStringLocalizer<OrganizationStrings> T) : PageModel
 {
     [BindProperty] public string Login { get; set; } = "";

@@ -1,14 +1,17 @@
+using Lms.Framework.Security;
 using Lms.Modules.Organization.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Lms.Modules.Organization.Features.SignIn;
 
 [AllowAnonymous]
+[EnableRateLimiting(RateLimitPolicies.SignIn)]
 public sealed class SignInModel(SignInManager<LmsUser> signIn, AccountLookup lookup, IStringLocalizer<OrganizationStrings> T, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty] public string Login { get; set; } = "";
