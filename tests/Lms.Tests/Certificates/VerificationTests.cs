@@ -149,12 +149,12 @@ public sealed class VerificationTests(LmsAppFactory factory) : SiteTest(factory)
     [Fact]
     public void Clients_are_told_apart_by_address_and_IPv6_clients_by_their_64_bit_prefix()
     {
-        Assert.Equal("203.0.113.7", Lms.Modules.Certificates.Features.VerificationThrottle.ClientKey(IPAddress.Parse("::ffff:203.0.113.7")));
-        Assert.Equal(Lms.Modules.Certificates.Features.VerificationThrottle.ClientKey(IPAddress.Parse("2001:db8:1:2::10")),
-            Lms.Modules.Certificates.Features.VerificationThrottle.ClientKey(IPAddress.Parse("2001:db8:1:2:abcd::99")));
-        Assert.NotEqual(Lms.Modules.Certificates.Features.VerificationThrottle.ClientKey(IPAddress.Parse("2001:db8:1:2::10")),
-            Lms.Modules.Certificates.Features.VerificationThrottle.ClientKey(IPAddress.Parse("2001:db8:1:3::10")));
-        Assert.Equal("local", Lms.Modules.Certificates.Features.VerificationThrottle.ClientKey(null));
+        Assert.Equal("203.0.113.7", Lms.Framework.Security.ClientAddresses.PartitionKey(IPAddress.Parse("::ffff:203.0.113.7")));
+        Assert.Equal(Lms.Framework.Security.ClientAddresses.PartitionKey(IPAddress.Parse("2001:db8:1:2::10")),
+            Lms.Framework.Security.ClientAddresses.PartitionKey(IPAddress.Parse("2001:db8:1:2:abcd::99")));
+        Assert.NotEqual(Lms.Framework.Security.ClientAddresses.PartitionKey(IPAddress.Parse("2001:db8:1:2::10")),
+            Lms.Framework.Security.ClientAddresses.PartitionKey(IPAddress.Parse("2001:db8:1:3::10")));
+        Assert.Equal("local", Lms.Framework.Security.ClientAddresses.PartitionKey(null));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lms.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace Lms.Tests.Platform;
@@ -18,29 +19,14 @@ public sealed class CommandLineTests : IDisposable
 
     private async Task<(int ExitCode, string Output, string Error)> RunWithAsync(Dictionary<string, string> environment, params string[] args)
     {
-        var host = Path.Combine(AppContext.BaseDirectory, "Lms.Host.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add(host);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = HostProcess.Host(args);
         start.Environment["Lms__DataDirectory"] = dataDirectory;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        // A first start installs the demo city (its history, badges, certificates and reports): half a minute on an idle
-        // machine, several under CI's parallel test classes. This checks what the command does, not how fast.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        return await HostProcess.RunAsync(start);
     }
 
     [Fact]

@@ -75,12 +75,19 @@ public static class RateLimitServiceCollectionExtensions
         var permits = Math.Max(1, rule.PermitLimit);
         var window = TimeSpan.FromSeconds(Math.Max(1, rule.WindowSeconds));
         return RateLimitPartition.GetFixedWindowLimiter(
-            $"{policy}|{ClientKey(context.Connection.RemoteIpAddress)}|{permits}|{window.TotalSeconds}",
+            $"{policy}|{ClientAddresses.PartitionKey(context.Connection.RemoteIpAddress)}|{permits}|{window.TotalSeconds}",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true });
     }
 
+    /// <summary>After routing, so the limiter sees the endpoint's policy.</summary>
+    public static IApplicationBuilder UseLmsRateLimiting(this IApplicationBuilder app) => app.UseRateLimiter();
+}
+
+/// <summary>Whom a rate limit counts: one client address, the same rule for every limiter of the site.</summary>
+public static class ClientAddresses
+{
     /// <summary>A client address; IPv6 clients counted per /64, which one household or office usually has to itself.</summary>
-    internal static string ClientKey(IPAddress? address)
+    public static string PartitionKey(IPAddress? address)
     {
         if (address is null)
         {
@@ -101,7 +108,4 @@ public static class RateLimitServiceCollectionExtensions
         Array.Clear(bytes, 8, 8);
         return new IPAddress(bytes) + "/64";
     }
-
-    /// <summary>After routing, so the limiter sees the endpoint's policy.</summary>
-    public static IApplicationBuilder UseLmsRateLimiting(this IApplicationBuilder app) => app.UseRateLimiter();
 }

@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.RateLimiting;
+using Lms.Framework.Security;
 using Lms.Modules.Certificates.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -10,8 +9,8 @@ namespace Lms.Modules.Certificates.Features;
 /// <summary>
 /// Limits verification look-ups per client (page and API together; a fixed window a minute), so nobody can try
 /// codes in bulk. Only look-ups count: opening the empty form or the redirect from it do not. IPv6 clients are
-/// counted per /64 (one household or office gets a whole /64). Behind a reverse proxy the client address is the
-/// proxy's unless forwarded headers are configured (issue: Operations).
+/// counted per /64 (<see cref="Lms.Framework.Security.ClientAddresses"/>, as every rate limit of the site). Behind nginx the client address is the
+/// proxy's unless <c>Lms:ForwardedHeaders</c> is enabled.
 /// </summary>
 internal sealed class VerificationThrottle(IOptions<CertificateOptions> options) : IDisposable
 {
@@ -25,7 +24,7 @@ internal sealed class VerificationThrottle(IOptions<CertificateOptions> options)
     /// <summary>True when the client may look a code up now (and counts the look-up).</summary>
     public bool TryLookUp(HttpContext context)
     {
-        using var lease = limiter.AttemptAcquire($"{ClientKey(context.Connection.RemoteIpAddress)}|{options.Value.VerifyRequestsPerMinute}");
+        using var lease = limiter.AttemptAcquire($"{ClientAddresses.PartitionKey(context.Connection.RemoteIpAddress)}|{options.Value.VerifyRequestsPerMinute}");
         if (lease.IsAcquired)
         {
             return true;
@@ -33,28 +32,6 @@ internal sealed class VerificationThrottle(IOptions<CertificateOptions> options)
 
         context.Response.Headers.RetryAfter = "60";
         return false;
-    }
-
-    internal static string ClientKey(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "local";
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
-        {
-            return address.ToString();
-        }
-
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
     }
 
     public void Dispose() => limiter.Dispose();

@@ -160,33 +160,21 @@ public sealed class BackupRestoreTests(LmsAppFactory factory) : SiteTest(factory
         return counts;
     }
 
-    private static ProcessStartInfo HostProcess(IEnumerable<string> args, string dataDirectory)
+    private static ProcessStartInfo SiteProcess(IEnumerable<string> args, string dataDirectory)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Lms.Host.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = HostProcess.Host(args);
         start.Environment["Lms__DataDirectory"] = dataDirectory;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Lms__Demo__Enabled"] = "false";
         return start;
     }
 
     private static async Task<(int ExitCode, string Output, string Error)> RunHostAsync(string[] args)
     {
-        var start = HostProcess(args, dataDirectory: "");
+        var start = SiteProcess(args, dataDirectory: "");
         start.Environment.Remove("Lms__DataDirectory"); // given on the command line, as an operator would
         // The test site keeps its jobs in memory: the command must not add a job file to its data directory.
         start.Environment["Lms__Jobs__Storage"] = "InMemory";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        return await HostProcess.RunAsync(start);
     }
 
     /// <summary>The host as an operator starts it after a restore: the web server on the restored data directory.</summary>
@@ -199,7 +187,7 @@ public sealed class BackupRestoreTests(LmsAppFactory factory) : SiteTest(factory
             port = ((IPEndPoint)probe.LocalEndpoint).Port;
         }
 
-        var process = Process.Start(HostProcess(["--urls", $"http://127.0.0.1:{port}"], dataDirectory))!;
+        var process = Process.Start(SiteProcess(["--urls", $"http://127.0.0.1:{port}"], dataDirectory))!;
         var log = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
         process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };

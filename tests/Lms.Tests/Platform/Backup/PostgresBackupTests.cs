@@ -124,23 +124,13 @@ public sealed class PostgresBackupTests : IAsyncLifetime
     /// <param name="environment">Name, value, name, value...</param>
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string program, string[] environment, params string[] args)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = HostProcess.Program(program, args);
         for (var i = 0; i < environment.Length; i += 2)
         {
             start.Environment[environment[i]] = environment[i + 1];
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        return await HostProcess.RunAsync(start);
     }
 
     public Task InitializeAsync()
