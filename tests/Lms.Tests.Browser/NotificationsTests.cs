@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using static Lms.Tests.Browser.BrowserPages;
+using static Microsoft.Playwright.Assertions;
 
 namespace Lms.Tests.Browser;
 
@@ -41,16 +42,18 @@ public sealed class NotificationsTests(BrowserFixture fixture)
 
         var manager = await SignInAsync(fixture, "demo-manager", 1024, 768);
         var bell = manager.Locator("a.notification-bell");
-        Assert.Contains("未読", await bell.InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(bell).ToContainTextAsync("未読");
         await manager.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "notifications-bell.png") });
         await bell.ClickAsync();
         await manager.WaitForURLAsync("**/me/notifications");
         await manager.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "notifications-inbox.png"), FullPage = true });
         await NoSeriousViolationsAsync(manager, "/me/notifications");
 
+        // Each step waits for the page it leads to (reading <main> at once could read the page before the click's).
         await manager.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("今週の所属の受講状況") }).First.ClickAsync();
+        await manager.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/me/notifications/[0-9a-f-]{36}$"));
+        await Expect(manager.Locator("main")).ToContainTextAsync("受講期限を過ぎている職員");
         var digest = await manager.Locator("main").InnerTextAsync();
-        Assert.Contains("受講期限を過ぎている職員", digest, StringComparison.Ordinal);
         Assert.Contains("日", digest, StringComparison.Ordinal);
         await manager.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "notifications-digest.png"), FullPage = true });
         await NoSeriousViolationsAsync(manager, "digest");
@@ -61,12 +64,12 @@ public sealed class NotificationsTests(BrowserFixture fixture)
             await manager.GetByRole(AriaRole.Button, new() { Name = "すべて既読にする" }).ClickAsync();
         }
 
-        Assert.Contains("未読のお知らせはありません", await manager.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(manager.Locator("main")).ToContainTextAsync("未読のお知らせはありません");
 
         await manager.GotoAsync("/me/notification-settings");
         await manager.GetByLabel("しばらく受講のないコース").UncheckAsync();
         await manager.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
-        Assert.Contains("通知の設定を保存しました", await manager.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(manager.Locator("main")).ToContainTextAsync("通知の設定を保存しました");
         Assert.False(await manager.GetByLabel("しばらく受講のないコース").IsCheckedAsync());
         await manager.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "notifications-settings.png"), FullPage = true });
         await NoSeriousViolationsAsync(manager, "/me/notification-settings");
