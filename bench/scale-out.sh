@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Two nodes on one PostgreSQL behind nginx (issue: Operations). Starts two host processes at once on a fresh database
 # (one installs the demo city while the other waits on the start-up lock), puts nginx in front, and measures with wrk:
-#   1. one node alone behind nginx, then both: requests a second on a learner page and the learner API;
-#   2. both under load while node B is killed (SIGKILL) halfway: errors seen by the clients;
+#   1. one node alone behind nginx and both, in the order one-two-two-one: requests a second on a learner page and the
+#      learner API;
+#   2. both under load while node B is killed (SIGKILL) in the middle of a Hangfire job: errors seen by the clients;
 #   3. Hangfire: the reminder sweep and the certificate reconciliation scheduled every minute on both nodes through
-#      the run; afterwards every job created must have run exactly once (one Processing and one Succeeded state).
+#      the run; afterwards every job created must have succeeded exactly once, the one b was running included (it
+#      goes back to the queue after the invisibility timeout, 1 minute here, and runs again on node a).
 # Each node is pinned to one core (taskset) to stand for one machine each: on 2 cores, two unpinned processes would
 # only share what one already uses. PostgreSQL, nginx and wrk float.
+# LMS_BENCH_NODE_CPU=0.5 also caps each node at that many cores (a cgroup CPU quota; needs root): on this 2-core
+# machine a node pinned to a whole core leaves PostgreSQL, nginx and wrk only the other core, so the second node has
+# little to add; with half a core each, the nodes are the bottleneck, as they are on real machines of a fixed size.
 # Usage: LMS_BENCH_POSTGRES="Host=127.0.0.1;Port=5432;Username=postgres" bench/scale-out.sh [seconds] [connections]
 #        (needs nginx, wrk, psql, taskset: apt-get install nginx wrk postgresql-client util-linux)
 set -euo pipefail
@@ -26,11 +31,28 @@ pg() { # psql with the pieces of the connection string
 pg -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 dotnet build src/Host/Lms.Host -c Release -nologo -v quiet > /dev/null
 
+node_cpu=${LMS_BENCH_NODE_CPU:-}
+cgroups=()
+cap_cpu() { # name pid: a CPU quota of $node_cpu cores (cgroup v2, else v1's cpu controller)
+  [ -n "$node_cpu" ] || return 0
+  local quota dir
+  quota=$(awk -v c="$node_cpu" 'BEGIN { printf "%d", c * 100000 }')
+  if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
+    dir=/sys/fs/cgroup/lms-scale-out-$1; mkdir -p "$dir"; echo "$quota 100000" > "$dir/cpu.max"
+  else
+    dir=/sys/fs/cgroup/cpu/lms-scale-out-$1; mkdir -p "$dir"
+    echo 100000 > "$dir/cpu.cfs_period_us"; echo "$quota" > "$dir/cpu.cfs_quota_us"
+  fi
+  echo "$2" > "$dir/cgroup.procs"
+  cgroups+=("$dir")
+}
+
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   wait 2>/dev/null || true
+  for d in "${cgroups[@]}"; do rmdir "$d" 2>/dev/null || true; done
 }
 trap cleanup EXIT
 
@@ -38,15 +60,16 @@ start_node() { # name port core -> pid
   # (env: the job ids' hyphens are not allowed in a shell assignment)
   env ASPNETCORE_ENVIRONMENT=Production Lms__DataDirectory="$work/$1" Lms__SharedDirectory="$work/shared" \
     Lms__Database__Provider=Postgres ConnectionStrings__Lms="$LMS_BENCH_POSTGRES;Database=$db" \
-    Lms__ForwardedHeaders__Enabled=true Lms__Jobs__WorkerCount=2 \
+    Lms__ForwardedHeaders__Enabled=true Lms__Jobs__WorkerCount=2 Lms__Jobs__InvisibilityTimeout=00:01:00 \
     "Lms__Jobs__Schedules__reminder-sweep=* * * * *" "Lms__Jobs__Schedules__certificates-reconcile=* * * * *" \
     taskset -c "$3" dotnet src/Host/Lms.Host/bin/Release/net10.0/Lms.Host.dll --contentRoot "$PWD/src/Host/Lms.Host" \
     --urls "http://127.0.0.1:$2" > "$work/$1.log" 2>&1 &
   echo $!
 }
 started=$(date +%s)
-a=$(start_node a 5301 0); pids+=("$a")
-b=$(start_node b 5302 1); pids+=("$b")
+a=$(start_node a 5301 0); pids+=("$a"); cap_cpu a "$a"
+b=$(start_node b 5302 1); pids+=("$b"); cap_cpu b "$b"
+[ -z "$node_cpu" ] || echo "each node capped at $node_cpu cores"
 for port in 5301 5302; do
   until curl -fs "http://127.0.0.1:$port/health" 2>/dev/null | grep -q '"status": "Healthy"'; do
     sleep 0.5; kill -0 "$a" && kill -0 "$b" || { echo "a node died; logs in $work"; tail -n 30 "$work"/a.log "$work"/b.log; exit 1; }
@@ -91,12 +114,16 @@ nginx_conf 127.0.0.1:5301 127.0.0.1:5302
 base=http://127.0.0.1:5300
 
 # demo-staff signs in through nginx: the cookie is written by one node and read by both (keys in the database).
-jar="$work/staff.jar"
-token=$(curl -s -c "$jar" "$base/account/sign-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Login=demo-staff" --data-urlencode "Password=Demo-2026!" \
-  --data-urlencode "__RequestVerificationToken=$token" "$base/account/sign-in"
+form_token() { # jar url -> the page's antiforgery token
+  curl -s -b "$1" -c "$1" "$2" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'
+}
+sign_in() { # user jar
+  curl -s -b "$2" -c "$2" -o /dev/null --data-urlencode "Login=$1" --data-urlencode "Password=Demo-2026!" \
+    --data-urlencode "__RequestVerificationToken=$(form_token "$2" "$base/account/sign-in")" "$base/account/sign-in"
+  grep -q 'lms.auth' "$2" || { echo "sign-in of $1 through nginx failed"; exit 1; }
+}
+jar="$work/staff.jar"; sign_in demo-staff "$jar"
 cookie=$(grep -v "^# " "$jar" | awk '$6 == "lms.auth" {print $6"="$7}')
-[ -n "$cookie" ] || { echo "sign-in through nginx failed"; exit 1; }
 bearer=$(curl -s -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' -d '{"userName":"demo-staff","password":"Demo-2026!"}' \
   | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
 course=$(curl -s "$base/api/v1/me/enrolments" -H "Authorization: Bearer $bearer" | grep -o '"courseId":"[^"]*"' | head -1 | cut -d'"' -f4)
@@ -117,33 +144,66 @@ echo "warming up both nodes (unrecorded)"
 for i in 1 2; do wrk -t2 -c"$connections" -d15s -H "Cookie: $cookie" "$page" > /dev/null; wrk -t2 -c"$connections" -d10s -H "Authorization: Bearer $bearer" "$api" > /dev/null; done
 
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$connections, $seconds s each"
-nginx_conf 127.0.0.1:5301
-run "one node: learner course page" "$page" "Cookie: $cookie" "$seconds"
-run "one node: GET /api/v1/me/enrolments" "$api" "Authorization: Bearer $bearer" "$seconds"
+# The nodes keep getting faster for minutes (tiered JIT), so one-two-two-one: a drift favours neither side.
+for round in "one node" "two nodes" "two nodes" "one node"; do
+  if [ "$round" = "one node" ]; then nginx_conf 127.0.0.1:5301; else nginx_conf 127.0.0.1:5301 127.0.0.1:5302; fi
+  run "$round: learner course page" "$page" "Cookie: $cookie" "$seconds"
+  run "$round: GET /api/v1/me/enrolments" "$api" "Authorization: Bearer $bearer" "$seconds"
+done
 nginx_conf 127.0.0.1:5301 127.0.0.1:5302
-run "two nodes: learner course page" "$page" "Cookie: $cookie" "$seconds"
-run "two nodes: GET /api/v1/me/enrolments" "$api" "Authorization: Bearer $bearer" "$seconds"
 
-kill_after=$(( seconds ))
-echo "two nodes, $(( seconds * 2 )) s on the course page; node b (pid $b) killed with SIGKILL after $kill_after s"
-( sleep "$kill_after"; kill -9 "$b"; echo "  node b killed at $(date +%T)" ) &
-run "two nodes, b killed halfway: learner course page" "$page" "Cookie: $cookie" $(( seconds * 2 ))
+# Node b dies while it runs a job: at a quarter of the run demo-admin asks for six ZIPs of every certificate (background
+# jobs of a few seconds each), and a watcher reads Hangfire's state until b is processing a job, then kills b (SIGKILL; at three quarters of the run if b never ran one).
+run_for=$(( seconds * 4 ))
+echo "two nodes, $run_for s on the course page; node b (pid $b) killed with SIGKILL while it runs a job"
+: > "$work/killed-jobs"
+admin="$work/admin.jar"; sign_in demo-admin "$admin"
+(
+  sleep "$seconds"
+  # Work that takes a while: ZIPs of all 577 certificates, built in the background, some of them on b.
+  for i in 1 2 3 4 5 6; do
+    curl -s -b "$admin" -c "$admin" -o /dev/null --data-urlencode "__RequestVerificationToken=$(form_token "$admin" "$base/admin/certificates")" \
+      "$base/admin/certificates?handler=Zip"
+  done
+  deadline=$(( $(date +%s) + seconds * 2 )); running=
+  while [ -z "$running" ] && [ "$(date +%s)" -lt "$deadline" ]; do
+    running=$(pg -d $db -c "select string_agg(j.id::text, ',') from hangfire.job j join hangfire.state s on s.id = j.stateid
+                            where j.statename = 'Processing' and s.data::json->>'ServerId' like '%:$b:%'")
+    [ -n "$running" ] || sleep 0.2
+  done
+  kill -9 "$b"
+  echo "$running" > "$work/killed-jobs"
+  echo "  node b killed at $(date +%T), $([ -n "$running" ] && echo "while running job $running" || echo 'while running no job')"
+) &
+run "two nodes, b killed under load: learner course page" "$page" "Cookie: $cookie" "$run_for"
 wait
 curl -s -o /dev/null -w "  after the kill: %{http_code} from the course page through nginx\n" -H "Cookie: $cookie" "$page"
 
-# Jobs: let the minute's occurrences that were due while b died be picked up by a, then read Hangfire's history.
-echo "waiting 70 s for the last scheduled occurrences to run on node a"
+# Jobs: the job b was running goes back to the queue after the invisibility timeout (1 minute here) and runs on a;
+# the minute's occurrences due while b died run on a. Then Hangfire's own history is read.
+killed=$(cat "$work/killed-jobs")
+echo "waiting for the scheduled occurrences (70 s)$([ -n "$killed" ] && echo " and for job $killed to run again on node a")"
 sleep 70
+for i in $(seq 1 60); do
+  [ -z "$killed" ] || [ "$(pg -d $db -c "select count(*) from hangfire.job where id in ($killed) and statename <> 'Succeeded'")" = 0 ] && break
+  sleep 5
+done
 pg -d $db -F ' ' -c "
   with runs as (
     select j.id, split_part(j.invocationdata::json->>'Type', ',', 1) || '.' || (j.invocationdata::json->>'Method') as job, j.statename,
            count(*) filter (where s.name = 'Processing') as processing, count(*) filter (where s.name = 'Succeeded') as succeeded
     from hangfire.job j join hangfire.state s on s.jobid = j.id group by j.id)
-  select 'jobs: ' || count(*) || ' created, ' || count(*) filter (where processing = 1 and succeeded = 1) || ' ran exactly once, '
-         || count(*) filter (where processing > 1) || ' started more than once, ' || count(*) filter (where succeeded = 0) || ' not (yet) succeeded ('
-         || coalesce(string_agg(distinct statename, ',') filter (where succeeded = 0), '-') || ')' from runs;
+  select 'jobs: ' || count(*) || ' created, ' || count(*) filter (where succeeded = 1) || ' succeeded exactly once, '
+         || count(*) filter (where succeeded > 1) || ' succeeded more than once, ' || count(*) filter (where succeeded = 0) || ' not (yet) succeeded ('
+         || coalesce(string_agg(distinct statename, ',') filter (where succeeded = 0), '-') || '); started twice: '
+         || coalesce(string_agg(id::text, ',') filter (where processing > 1), 'none') from runs;
   select '  ' || job || ': ' || count(*) || ' runs' from (
     select split_part(j.invocationdata::json->>'Type', ',', 1) || '.' || (j.invocationdata::json->>'Method') as job from hangfire.job j) x group by job order by job;"
+[ -z "$killed" ] || pg -d $db -F ' ' -c "
+  select '  job ' || j.id || ' (' || split_part(j.invocationdata::json->>'Type', ',', 1) || '): ' || string_agg(s.name || ' on '
+         || coalesce(split_part(s.data::json->>'ServerId', ':', 2), '-') || ' at ' || to_char(s.createdat, 'HH24:MI:SS'), ', ' order by s.id)
+  from hangfire.job j join hangfire.state s on s.jobid = j.id where j.id in ($killed) group by j.id, j.invocationdata;"
+echo "  certificate ZIPs: $(pg -d $db -c "select count(*) || ' asked for, ' || count(*) filter (where \"Status\" = 2) || ' ready' from certificates_exports")"
 echo "  reminder messages: $(pg -d $db -c "select count(*) from notifications_messages") (duplicates are refused by their unique key);" \
   "certificates: $(pg -d $db -c "select count(*) from certificates_certificates")"
 echo "  servers that ran jobs: $(pg -d $db -c "select string_agg(distinct s.data::json->>'ServerId', ', ') from hangfire.state s where s.name = 'Processing'")"

@@ -30,6 +30,10 @@ internal static class HangfireSetup
                     SchemaName = "hangfire",
                     PrepareSchemaIfNecessary = true,
                     QueuePollInterval = TimeSpan.FromSeconds(5),
+                    // A job taken by a node that dies goes back to the queue after this time (the default is 30
+                    // minutes); a live node keeps its running jobs' claims fresh, so a long job is not taken twice.
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = configuration.GetValue("Lms:Jobs:InvisibilityTimeout", TimeSpan.FromMinutes(5)),
                 });
             }
             else
