@@ -161,4 +161,17 @@ public sealed class SeveralNodesTests(LmsAppFactory factory) : SiteTest(factory)
         var error = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<IOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>>().Value);
         Assert.Contains("Lms:ForwardedHeaders:KnownProxies", error.Message);
     }
+
+    [Fact]
+    public void A_job_claimed_by_a_node_that_died_is_run_elsewhere_after_a_sliding_timeout_of_five_minutes_unless_configured()
+    {
+        var defaults = Lms.Framework.Jobs.HangfireSetup.PostgresStorageOptions(new ConfigurationBuilder().Build());
+        Assert.True(defaults.UseSlidingInvisibilityTimeout);
+        Assert.Equal(TimeSpan.FromMinutes(5), defaults.InvisibilityTimeout);
+        Assert.Equal("hangfire", defaults.SchemaName);
+
+        var configured = Lms.Framework.Jobs.HangfireSetup.PostgresStorageOptions(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Lms:Jobs:InvisibilityTimeout"] = "00:01:30" }).Build());
+        Assert.Equal(TimeSpan.FromSeconds(90), configured.InvisibilityTimeout);
+    }
 }

@@ -25,16 +25,7 @@ internal static class HangfireSetup
             }
             else if (database.Provider == DatabaseProvider.Postgres)
             {
-                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString), new PostgreSqlStorageOptions
-                {
-                    SchemaName = "hangfire",
-                    PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = TimeSpan.FromSeconds(5),
-                    // A job taken by a node that dies goes back to the queue after this time (the default is 30
-                    // minutes); a live node keeps its running jobs' claims fresh, so a long job is not taken twice.
-                    UseSlidingInvisibilityTimeout = true,
-                    InvisibilityTimeout = configuration.GetValue("Lms:Jobs:InvisibilityTimeout", TimeSpan.FromMinutes(5)),
-                });
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString), PostgresStorageOptions(configuration));
             }
             else
             {
@@ -84,4 +75,16 @@ internal static class HangfireSetup
             manager.AddOrUpdate<RecurringJobInvoker>(id, invoker => invoker.RunAsync(id, CancellationToken.None), cron, new RecurringJobOptions { TimeZone = timeZone });
         }
     }
+
+    /// <summary>Hangfire's tables in the schema "hangfire" of the site's own PostgreSQL database.</summary>
+    internal static PostgreSqlStorageOptions PostgresStorageOptions(IConfiguration configuration) => new()
+    {
+        SchemaName = "hangfire",
+        PrepareSchemaIfNecessary = true,
+        QueuePollInterval = TimeSpan.FromSeconds(5),
+        // A job taken by a node that dies goes back to the queue after this time (Hangfire's default is 30 minutes);
+        // a live node keeps its running jobs' claims fresh, so a long job is not taken twice.
+        UseSlidingInvisibilityTimeout = true,
+        InvisibilityTimeout = configuration.GetValue("Lms:Jobs:InvisibilityTimeout", TimeSpan.FromMinutes(5)),
+    };
 }
