@@ -26,11 +26,20 @@ public sealed class SocialQueryBudgetTests(LmsAppFactory factory, ITestOutputHel
         var client = await SiteClient.SignInAsync(Factory, "demo-staff");
         var warm = await client.GetStringAsync("/"); // computes and caches the rates
         Assert.Contains("予算内のチャレンジ", warm);
-        await Factory.WaitForJobsAsync(); // the completions' certificate jobs would be counted too
+        // The counter hears every query of the process: the completions' deferred work and jobs (certificates,
+        // badges, the reports' read model) go first, and each figure is the fewest of three runs (work left
+        // behind may run beside one run, never below it).
+        await Factory.FlushDeferredWorkAsync();
+        await Factory.WaitForJobsAsync();
 
         using var counter = new QueryCounter();
-        await client.GetStringAsync("/");
-        var home = counter.Count;
+        var home = int.MaxValue;
+        for (var i = 0; i < 3; i++)
+        {
+            counter.Reset();
+            await client.GetStringAsync("/");
+            home = Math.Min(home, counter.Count);
+        }
 
         var me = await SocialFixture.StaffIdAsync(Factory, "demo-staff");
         var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(StaffClaims.StaffId, me.ToString())], "test"));
@@ -45,13 +54,22 @@ public sealed class SocialQueryBudgetTests(LmsAppFactory factory, ITestOutputHel
         Assert.Equal(1, panel);
         Assert.Equal(0, none);
 
-        Task<int> PanelQueriesAsync(ClaimsPrincipal who, bool expectChallenge) => Factory.WithScopeAsync(async sp =>
+        async Task<int> PanelQueriesAsync(ClaimsPrincipal who, bool expectChallenge)
         {
-            var boards = sp.GetRequiredService<SocialBoards>();
-            counter.Reset();
-            var challenge = await boards.HomeChallengeAsync(who, english: false);
-            Assert.Equal(expectChallenge, challenge is not null);
-            return counter.Count;
-        });
+            var fewest = int.MaxValue;
+            for (var i = 0; i < 3; i++)
+            {
+                fewest = Math.Min(fewest, await Factory.WithScopeAsync(async sp =>
+                {
+                    var boards = sp.GetRequiredService<SocialBoards>();
+                    counter.Reset();
+                    var challenge = await boards.HomeChallengeAsync(who, english: false);
+                    Assert.Equal(expectChallenge, challenge is not null);
+                    return counter.Count;
+                }));
+            }
+
+            return fewest;
+        }
     }
 }
