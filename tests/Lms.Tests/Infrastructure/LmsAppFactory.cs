@@ -90,8 +90,7 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
         // What the last test's events left for later (certificates to issue...) is handed over and done first,
         // so none of it lands in the next test's database. Reports to refresh are dropped: the rows go anyway.
         Services.GetRequiredService<Lms.Modules.Reporting.Projection.ReportingQueue>().Forget();
-        await FlushDeferredWorkAsync();
-        await WaitForJobsAsync();
+        await SettleAsync();
         await using (var connection = await OpenConnectionAsync())
         {
             if (connection is SqliteConnection)
@@ -199,8 +198,7 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
         if (snapshots.GetValueOrDefault(name) is { Tables: { } tables } saved && saved.Day == today)
         {
             Services.GetRequiredService<Lms.Modules.Reporting.Projection.ReportingQueue>().Forget();
-            await FlushDeferredWorkAsync();
-            await WaitForJobsAsync();
+            await SettleAsync();
             await using (var connection = await OpenConnectionAsync())
             {
                 await tables.RestoreAsync(connection);
@@ -262,6 +260,13 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>Does now what the host would do within seconds: e.g. enrol people a roster import registered.</summary>
     public Task FlushDeferredWorkAsync() =>
         Lms.Framework.Modules.DeferredWorkRunner.FlushAllAsync(Services, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, default);
+
+    /// <summary>Nothing left running in the background: deferred work handed over and done, no job queued or running.</summary>
+    public async Task SettleAsync()
+    {
+        await FlushDeferredWorkAsync();
+        await WaitForJobsAsync();
+    }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {

@@ -11,10 +11,7 @@ public sealed class TeamPageBudgetTests(LmsAppFactory factory, ITestOutputHelper
     private async Task<int> CountAsync(HttpClient client, string path)
     {
         await client.GetStringAsync(path); // warm: published versions are cached after the first read
-        await Factory.WaitForJobsAsync(); // the counter is process-wide: no job may run meanwhile
-        using var counter = new QueryCounter();
-        await client.GetStringAsync(path);
-        return counter.Count;
+        return await QueryCounter.CountAsync(Factory, () => client.GetStringAsync(path));
     }
 
     [Fact]
