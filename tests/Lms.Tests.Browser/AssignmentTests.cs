@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Lms.Tests.Browser.BrowserPages;
 
 namespace Lms.Tests.Browser;
 
@@ -8,12 +9,7 @@ public sealed class AssignmentTests(BrowserFixture fixture)
     [BrowserTest]
     public async Task Demo_admin_assigns_a_course_to_an_org_unit_with_a_due_date()
     {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/account/sign-in?ReturnUrl=%2Fadmin%2Fassignments");
-        await page.GetByLabel("職員番号またはメールアドレス").FillAsync("demo-admin");
-        await page.GetByLabel("パスワード").FillAsync("Demo-2026!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/assignments");
+        var page = await SignInAsync(fixture, "demo-admin", returnUrl: "/admin/assignments");
         Assert.Contains("全職員", await page.Locator("table").InnerTextAsync()); // the Step-0 core, assigned on first start
 
         await page.GetByLabel("コース").SelectOptionAsync(new SelectOptionValue { Label = "管理職コース：変化を担う人を支える" });

@@ -46,6 +46,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         Directory.CreateDirectory(ScreenshotDirectory);
+        // Web-first assertions retry for 5 s by default; a first page on a busy two-core CI machine can take longer.
+        Assertions.SetDefaultExpectTimeout(15_000);
     }
 
     /// <summary>A fresh browser context, as a person opening the site for the first time (browser language: English, to prove the site still speaks Japanese).</summary>

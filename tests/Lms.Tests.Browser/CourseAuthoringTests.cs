@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Lms.Tests.Browser.BrowserPages;
 
 namespace Lms.Tests.Browser;
 
@@ -9,23 +10,12 @@ public sealed class CourseAuthoringTests(BrowserFixture fixture)
     private const string Lesson = "大切なのは「D」ではなく「X」";
     private const string Added = "ブラウザのテストで書き足した一文です。";
 
-    private async Task<IPage> SignInAsync(string userName, string returnUrl)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/account/sign-in?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
-        await page.GetByLabel("職員番号またはメールアドレス").FillAsync(userName);
-        await page.GetByLabel("パスワード").FillAsync("Demo-2026!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-        await page.WaitForURLAsync("**" + returnUrl);
-        return page;
-    }
-
     private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
 
     [BrowserTest]
     public async Task Demo_admin_edits_a_lesson_previews_it_and_publishes_and_demo_staff_sees_the_change()
     {
-        var admin = await SignInAsync("demo-admin", "/admin/courses");
+        var admin = await SignInAsync(fixture, "demo-admin", returnUrl: "/admin/courses");
         await admin.ScreenshotAsync(new() { Path = Shot("admin-courses.png"), FullPage = true });
         await admin.GetByRole(AriaRole.Link, new() { Name = Course }).ClickAsync();
         await admin.GetByRole(AriaRole.Heading, new() { Name = "セクションとアクティビティ" }).WaitForAsync();
@@ -41,7 +31,7 @@ public sealed class CourseAuthoringTests(BrowserFixture fixture)
         await admin.GetByText("下書きに保存しました。").WaitForAsync();
 
         // Before publishing, learners still see the old text.
-        var staff = await SignInAsync("demo-staff", "/");
+        var staff = await SignInAsync(fixture, "demo-staff");
         await staff.GetByRole(AriaRole.Link, new() { Name = Course }).First.ClickAsync();
         await staff.GetByRole(AriaRole.Link, new() { Name = Lesson }).ClickAsync();
         await staff.GetByRole(AriaRole.Heading, new() { Name = Lesson }).WaitForAsync();
@@ -80,7 +70,7 @@ public sealed class CourseAuthoringTests(BrowserFixture fixture)
     [BrowserTest]
     public async Task Demo_admin_inserts_an_image_from_the_media_library_into_a_lesson_and_the_preview_shows_it()
     {
-        var admin = await SignInAsync("demo-admin", "/admin/media");
+        var admin = await SignInAsync(fixture, "demo-admin", returnUrl: "/admin/media");
         var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
         await admin.Locator("#files").SetInputFilesAsync(new FilePayload { Name = "挿絵.png", MimeType = "image/png", Buffer = png });
         await admin.GetByRole(AriaRole.Button, new() { Name = "アップロード", Exact = true }).ClickAsync();

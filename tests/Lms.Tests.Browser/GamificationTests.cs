@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using static Lms.Tests.Browser.BrowserPages;
 
 namespace Lms.Tests.Browser;
 
@@ -54,12 +55,7 @@ public sealed class GamificationTests(BrowserFixture fixture)
     [BrowserTest]
     public async Task The_game_pages_read_well_on_a_tablet_and_have_no_serious_accessibility_violations()
     {
-        var page = await fixture.NewPageAsync(1024, 768);
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("職員番号またはメールアドレス").FillAsync("demo-manager");
-        await page.GetByLabel("パスワード").FillAsync("Demo-2026!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-        await page.WaitForURLAsync("**/");
+        var page = await SignInAsync(fixture, "demo-manager", 1024, 768); // a tablet
 
         foreach (var (path, shot) in new[] { ("/me/achievements", "game-manager-achievements.png"), ("/me/game-settings", "game-settings.png"), ("/about/gamification", "game-about.png"), ("/teams/leaderboard", "game-manager-leaderboard.png") })
         {

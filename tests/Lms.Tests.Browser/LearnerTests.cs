@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
+using static Lms.Tests.Browser.BrowserPages;
 
 namespace Lms.Tests.Browser;
 
@@ -13,19 +14,14 @@ public sealed class LearnerTests(BrowserFixture fixture)
     [BrowserTest]
     public async Task Demo_staff_completes_a_lesson_passes_a_quiz_and_watches_the_progress_bar_move()
     {
-        var page = await fixture.NewPageAsync(390, 844); // a phone
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("職員番号またはメールアドレス").FillAsync("demo-staff");
-        await page.GetByLabel("パスワード").FillAsync("Demo-2026!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-        await page.WaitForURLAsync("**/");
+        var page = await SignInAsync(fixture, "demo-staff", 390, 844); // a phone
         var home = await page.Locator(".course-list").InnerTextAsync();
         Assert.Contains("100% 完了", home, StringComparison.Ordinal); // the common core
         Assert.Contains("期限", home, StringComparison.Ordinal);
         await Shot(page, "learner-home.png");
 
         await page.GetByRole(AriaRole.Link, new() { Name = GeneralTitle }).ClickAsync();
-        await page.WaitForURLAsync("**/learn/courses/**");
+        await ArrivedAsync(page, new System.Text.RegularExpressions.Regex("/learn/courses/[^?#]+$"));
         var before = await PercentAsync(page);
         Assert.InRange(before, 1, 99);
         await Shot(page, "learner-course.png");

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Lms.Tests.Browser.BrowserPages;
 
 namespace Lms.Tests.Browser;
 
@@ -8,21 +9,10 @@ public sealed class MediaAndTemplatesTests(BrowserFixture fixture)
     // A 1×1 PNG.
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
-    private async Task<IPage> AdminAsync(string returnUrl)
-    {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/account/sign-in?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
-        await page.GetByLabel("職員番号またはメールアドレス").FillAsync("demo-admin");
-        await page.GetByLabel("パスワード").FillAsync("Demo-2026!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-        await page.WaitForURLAsync("**" + returnUrl);
-        return page;
-    }
-
     [BrowserTest]
     public async Task Demo_admin_uploads_an_image_to_the_media_library_and_sees_where_to_use_it()
     {
-        var page = await AdminAsync("/admin/media");
+        var page = await SignInAsync(fixture, "demo-admin", returnUrl: "/admin/media");
         await page.Locator("#files").SetInputFilesAsync(new FilePayload { Name = "窓口の写真.png", MimeType = "image/png", Buffer = Png });
         await page.GetByRole(AriaRole.Button, new() { Name = "アップロード", Exact = true }).ClickAsync();
         await page.GetByText("窓口の写真.png").First.WaitForAsync();
@@ -35,7 +25,7 @@ public sealed class MediaAndTemplatesTests(BrowserFixture fixture)
     [BrowserTest]
     public async Task Demo_admin_previews_an_e_mail_template_against_its_sample_data()
     {
-        var page = await AdminAsync("/admin/templates");
+        var page = await SignInAsync(fixture, "demo-admin", returnUrl: "/admin/templates");
         await page.Locator("a[href*='mail/due-soon/ja']").ClickAsync();
         var subject = page.GetByLabel("件名");
         await subject.FillAsync("【確認】{{ course.title }} の期限が近づいています");

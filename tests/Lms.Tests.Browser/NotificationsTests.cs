@@ -45,13 +45,13 @@ public sealed class NotificationsTests(BrowserFixture fixture)
         await Expect(bell).ToContainTextAsync("未読");
         await manager.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "notifications-bell.png") });
         await bell.ClickAsync();
-        await manager.WaitForURLAsync("**/me/notifications");
+        await ArrivedAsync(manager, "/me/notifications");
         await manager.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "notifications-inbox.png"), FullPage = true });
         await NoSeriousViolationsAsync(manager, "/me/notifications");
 
         // Each step waits for the page it leads to (reading <main> at once could read the page before the click's).
         await manager.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("今週の所属の受講状況") }).First.ClickAsync();
-        await manager.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/me/notifications/[0-9a-f-]{36}$"));
+        await ArrivedAsync(manager, new System.Text.RegularExpressions.Regex("/me/notifications/[0-9a-f-]{36}$"));
         await Expect(manager.Locator("main")).ToContainTextAsync("受講期限を過ぎている職員");
         var digest = await manager.Locator("main").InnerTextAsync();
         Assert.Contains("日", digest, StringComparison.Ordinal);

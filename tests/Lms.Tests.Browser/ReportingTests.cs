@@ -34,7 +34,7 @@ public sealed class ReportingTests(BrowserFixture fixture)
         // Only those past their due date.
         await manager.GetByRole(AriaRole.Combobox, new() { Name = "状況" }).SelectOptionAsync(new SelectOptionValue { Label = "期限超過" });
         await manager.GetByRole(AriaRole.Button, new() { Name = "絞り込み" }).ClickAsync();
-        await manager.WaitForURLAsync(url => url.Contains("status=overdue", StringComparison.Ordinal));
+        await ArrivedAsync(manager, new System.Text.RegularExpressions.Regex("[?&]status=overdue"));
         var overdue = await rows.CountAsync();
         Assert.True(overdue > 0, "the demo's common core was due ten days ago: some of the team are late");
         for (var i = 0; i < overdue; i++)

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Lms.Tests.Browser.BrowserPages;
 
 namespace Lms.Tests.Browser;
 
@@ -8,12 +9,7 @@ public sealed class RosterImportTests(BrowserFixture fixture)
     [BrowserTest]
     public async Task Demo_admin_loads_the_sample_roster_through_the_screen_and_sees_what_changed()
     {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/account/sign-in?ReturnUrl=%2Fadmin%2Froster-imports");
-        await page.GetByLabel("職員番号またはメールアドレス").FillAsync("demo-admin");
-        await page.GetByLabel("パスワード").FillAsync("Demo-2026!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/roster-imports");
+        var page = await SignInAsync(fixture, "demo-admin", returnUrl: "/admin/roster-imports");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "roster-import.png"), FullPage = true });
 
         var sample = Path.Combine(RepositoryRoot(), "samples", "roster-sample-sjis.csv");

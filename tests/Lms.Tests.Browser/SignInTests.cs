@@ -1,6 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using static Lms.Tests.Browser.BrowserPages;
 
 namespace Lms.Tests.Browser;
 
@@ -17,11 +18,11 @@ public sealed class SignInTests(BrowserFixture fixture)
         Assert.EndsWith("/account/sign-in?ReturnUrl=%2F", page.Url);
         Assert.Equal("ja", await page.GetAttributeAsync("html", "lang"));
         await page.GetByLabel("職員番号またはメールアドレス").FillAsync("demo-staff");
-        await page.GetByLabel("パスワード").FillAsync("Demo-2026!");
+        await page.GetByLabel("パスワード").FillAsync(DemoPassword);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "sign-in.png") });
         await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
 
-        await page.WaitForURLAsync(fixture.BaseAddress + "");
+        await ArrivedAsync(page, "/");
         var welcome = page.GetByRole(AriaRole.Heading, new() { Level = 2 }).First;
         Assert.EndsWith("さん、ようこそ", await welcome.InnerTextAsync());
         Assert.Contains("一般職", await page.Locator(".facts").InnerTextAsync());
@@ -46,15 +47,10 @@ public sealed class SignInTests(BrowserFixture fixture)
     [BrowserTest]
     public async Task The_admin_area_works_for_demo_admin_in_Japanese()
     {
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/account/sign-in?ReturnUrl=%2Fadmin%2Forg-units");
-        await page.GetByLabel("職員番号またはメールアドレス").FillAsync("demo-admin");
-        await page.GetByLabel("パスワード").FillAsync("Demo-2026!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/org-units");
+        var page = await SignInAsync(fixture, "demo-admin", returnUrl: "/admin/org-units");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "デジタル推進課", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/org-units/*");
+        await ArrivedAsync(page, new System.Text.RegularExpressions.Regex("/admin/org-units/[^/?#]+$"));
         Assert.Contains("デジタル推進課", await page.Locator("#unit-title").InnerTextAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "admin-org-chart.png"), FullPage = false });
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static Lms.Tests.Browser.BrowserPages;
 
 namespace Lms.Tests.Browser;
 
@@ -16,8 +17,8 @@ public sealed partial class WorkshopTests(BrowserFixture fixture)
     [BrowserTest]
     public async Task A_facilitator_runs_a_session_from_scheduling_to_the_learners_completed_workshop()
     {
-        var facilitator = await SignInAsync(await fixture.NewPageAsync(1024, 768), "demo-facilitator"); // a tablet
-        var staff = await SignInAsync(await fixture.NewPageAsync(390, 844), "demo-staff"); // a phone
+        var facilitator = await SignInAsync(fixture, "demo-facilitator", 1024, 768); // a tablet
+        var staff = await SignInAsync(fixture, "demo-staff", 390, 844); // a phone
 
         // Schedule: the form's defaults are next week, 13:30; only the workshop needs choosing.
         await facilitator.GotoAsync("/facilitate/sessions/new");
@@ -25,7 +26,7 @@ public sealed partial class WorkshopTests(BrowserFixture fixture)
         await facilitator.GetByLabel("場所", new() { Exact = true }).FillAsync("本庁舎 5階 大会議室");
         await Shot(facilitator, "workshop-new-session.png");
         await facilitator.GetByRole(AriaRole.Button, new() { Name = "セッションを登録する" }).ClickAsync();
-        await facilitator.WaitForURLAsync(new Regex("/facilitate/sessions/[0-9a-f-]{36}$"));
+        await ArrivedAsync(facilitator, SessionPage());
         var sessionUrl = new Uri(facilitator.Url).AbsolutePath;
         var sessionId = sessionUrl.Split('/')[^1];
 
@@ -48,7 +49,7 @@ public sealed partial class WorkshopTests(BrowserFixture fixture)
         await facilitator.Locator("#DeadlineDate").FillAsync(start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await facilitator.Locator("#DeadlineTime").FillAsync(start.ToString("HH:mm", CultureInfo.InvariantCulture));
         await facilitator.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
-        await facilitator.WaitForURLAsync(new Regex("/facilitate/sessions/[0-9a-f-]{36}$"));
+        await ArrivedAsync(facilitator, SessionPage());
 
         // demo-staff checks in with the code on the facilitator's screen.
         var code = CodePattern().Match(await facilitator.Locator(".checkin-code").InnerTextAsync()).Value;
@@ -96,18 +97,11 @@ public sealed partial class WorkshopTests(BrowserFixture fixture)
         await GamificationTests.BadgeOfTheSignedOffWorkshopAsync(fixture, staff);
     }
 
-    private static async Task<IPage> SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("職員番号またはメールアドレス").FillAsync(userName);
-        await page.GetByLabel("パスワード").FillAsync("Demo-2026!");
-        await page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
-        await page.WaitForURLAsync("**/");
-        return page;
-    }
-
     private static Task Shot(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name), FullPage = true });
+
+    [GeneratedRegex("/facilitate/sessions/[0-9a-f-]{36}$")]
+    private static partial Regex SessionPage();
 
     [GeneratedRegex("[A-Z0-9]{6}")]
     private static partial Regex CodePattern();
