@@ -18,13 +18,9 @@ trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data" "$data.log" "
 until curl -fs "http://127.0.0.1:$port/health" 2>/dev/null | grep -q '"status": "Healthy"'; do sleep 0.2; kill -0 $pid; done
 
 base="http://127.0.0.1:$port"
-jar="$data.jar"
-token=$(curl -s -c "$jar" "$base/account/sign-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Login=demo-staff" --data-urlencode "Password=Demo-2026!" \
-  --data-urlencode "__RequestVerificationToken=$token" "$base/account/sign-in"
-cookie=$(grep -v "^# " "$jar" | awk '$6 == "lms.auth" {print $6"="$7}')
-[ -n "$cookie" ] || { echo "sign-in failed"; cat "$jar"; exit 1; }
-bearer=$(curl -s -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' -d '{"userName":"demo-staff","password":"Demo-2026!"}' | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+. bench/lib.sh
+cookie=$(lms_sign_in demo-staff "$data.jar")
+bearer=$(lms_bearer demo-staff)
 course=$(curl -s "$base/api/v1/me/enrolments" -H "Authorization: Bearer $bearer" | grep -o '"courseId":"[^"]*"' | head -1 | cut -d'"' -f4)
 
 run() { # label, url, header

@@ -133,19 +133,10 @@ start_host() { # log file, extra environment...
     if [ "$(awk -v a="$t0" -v b="$(now)" 'BEGIN { print (b - a > 120) }')" = 1 ]; then echo "host not healthy after 120 s"; tail -50 "$log"; exit 1; fi
   done
 }
-bearer() { # user -> access token
-  curl -s -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' -d "{\"userName\":\"$1\",\"password\":\"Bench-2026-pass!\"}" \
-    | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p'
-}
-signin() { # user -> "lms.auth=..." cookie
-  local jar="$work/$1.jar" token cookie
-  token=$(curl -s -c "$jar" "$base/account/sign-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Login=$1" --data-urlencode "Password=Bench-2026-pass!" \
-    --data-urlencode "__RequestVerificationToken=$token" "$base/account/sign-in"
-  cookie=$(grep -v "^# " "$jar" | awk '$6 == "lms.auth" {print $6"="$7}')
-  [ -n "$cookie" ] || { echo "sign-in of $1 failed" >&2; exit 1; }
-  echo "$cookie"
-}
+. bench/lib.sh
+password='Bench-2026-pass!'
+bearer() { lms_bearer "$1"; }
+signin() { lms_sign_in "$1" "$work/$1.jar"; } # -> "lms.auth=..." cookie
 
 echo
 step "host start (Release, PostgreSQL)"; t=$(now)

@@ -114,18 +114,9 @@ nginx_conf 127.0.0.1:5301 127.0.0.1:5302
 base=http://127.0.0.1:5300
 
 # demo-staff signs in through nginx: the cookie is written by one node and read by both (keys in the database).
-form_token() { # jar url -> the page's antiforgery token
-  curl -s -b "$1" -c "$1" "$2" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'
-}
-sign_in() { # user jar
-  curl -s -b "$2" -c "$2" -o /dev/null --data-urlencode "Login=$1" --data-urlencode "Password=Demo-2026!" \
-    --data-urlencode "__RequestVerificationToken=$(form_token "$2" "$base/account/sign-in")" "$base/account/sign-in"
-  grep -q 'lms.auth' "$2" || { echo "sign-in of $1 through nginx failed"; exit 1; }
-}
-jar="$work/staff.jar"; sign_in demo-staff "$jar"
-cookie=$(grep -v "^# " "$jar" | awk '$6 == "lms.auth" {print $6"="$7}')
-bearer=$(curl -s -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' -d '{"userName":"demo-staff","password":"Demo-2026!"}' \
-  | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+. bench/lib.sh
+cookie=$(lms_sign_in demo-staff "$work/staff.jar")
+bearer=$(lms_bearer demo-staff)
 course=$(curl -s "$base/api/v1/me/enrolments" -H "Authorization: Bearer $bearer" | grep -o '"courseId":"[^"]*"' | head -1 | cut -d'"' -f4)
 [ -n "$course" ] || { echo "demo-staff has no enrolment"; exit 1; }
 for i in 1 2 3 4; do # both nodes answer the same cookie
@@ -157,12 +148,12 @@ nginx_conf 127.0.0.1:5301 127.0.0.1:5302
 run_for=$(( seconds * 4 ))
 echo "two nodes, $run_for s on the course page; node b (pid $b) killed with SIGKILL while it runs a job"
 : > "$work/killed-jobs"
-admin="$work/admin.jar"; sign_in demo-admin "$admin"
+admin="$work/admin.jar"; lms_sign_in demo-admin "$admin" > /dev/null
 (
   sleep "$seconds"
   # Work that takes a while: ZIPs of all 577 certificates, built in the background, some of them on b.
   for i in 1 2 3 4 5 6; do
-    curl -s -b "$admin" -c "$admin" -o /dev/null --data-urlencode "__RequestVerificationToken=$(form_token "$admin" "$base/admin/certificates")" \
+    curl -s -b "$admin" -c "$admin" -o /dev/null --data-urlencode "__RequestVerificationToken=$(lms_form_token "$admin" "$base/admin/certificates")" \
       "$base/admin/certificates?handler=Zip"
   done
   deadline=$(( $(date +%s) + seconds * 2 )); running=

@@ -39,22 +39,10 @@ echo "read model: $people people, $(sqlite3 "$db" "select count(*) from reportin
   "$(sqlite3 "$db" "select count(*) from reporting_survey_answers") survey answers; rebuild: $(sqlite3 "$db" "select Summary from reporting_rebuilds where FinishedAt is not null and Summary like '%people%recomputed%' order by StartedAt desc limit 1")"
 
 base="http://127.0.0.1:$port"
-signin() { # user -> "lms.auth=..." cookie
-  local jar="$data.$1.jar" token cookie
-  token=$(curl -s -c "$jar" "$base/account/sign-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "Login=$1" --data-urlencode "Password=Demo-2026!" \
-    --data-urlencode "__RequestVerificationToken=$token" "$base/account/sign-in"
-  cookie=$(grep -v "^# " "$jar" | awk '$6 == "lms.auth" {print $6"="$7}')
-  [ -n "$cookie" ] || { echo "sign-in of $1 failed" >&2; cat "$jar" >&2; exit 1; }
-  echo "$cookie"
-}
-bearer() { # user -> access token
-  curl -s -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' -d "{\"userName\":\"$1\",\"password\":\"Demo-2026!\"}" \
-    | sed 's/.*"accessToken":"\([^"]*\)".*/\1/'
-}
-manager=$(signin demo-manager)
-admin=$(signin demo-admin)
-token=$(bearer demo-manager)
+. bench/lib.sh
+manager=$(lms_sign_in demo-manager "$data.demo-manager.jar")
+admin=$(lms_sign_in demo-admin "$data.demo-admin.jar")
+token=$(lms_bearer demo-manager)
 # demo-manager's unit: the first unit they manage (the team page's default scope is all of them, with the units below).
 unit=$(sqlite3 "$db" "select m.OrgUnitId from organization_unit_managers m join organization_users u on u.StaffId = m.StaffId
   where u.UserName = 'demo-manager' limit 1")
