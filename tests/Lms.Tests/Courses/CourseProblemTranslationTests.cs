@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Lms.Tests.Platform;
+using Lms.Tests.Infrastructure;
 
 namespace Lms.Tests.Courses;
 
@@ -10,7 +10,7 @@ public sealed partial class CourseProblemTranslationTests
     [Fact]
     public void Every_course_problem_has_a_Japanese_translation()
     {
-        var root = LocalizationTests.RepositoryRoot();
+        var root = TestPaths.RepositoryRoot();
         var module = Path.Combine(root, "src/Modules/Lms.Modules.Courses");
         var translated = XDocument.Load(Path.Combine(module, "Resources/CoursesStrings.ja.resx")).Root!.Elements("data")
             .Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);

@@ -206,7 +206,7 @@ public sealed class RosterImportTests(LmsAppFactory factory) : SiteTest(factory)
     {
         var client = await AdminApiAsync();
 
-        var result = await ImportAsync(client, await File.ReadAllBytesAsync(Path.Combine(Platform.LocalizationTests.RepositoryRoot(), "samples", sample)));
+        var result = await ImportAsync(client, await File.ReadAllBytesAsync(Path.Combine(TestPaths.RepositoryRoot(), "samples", sample)));
 
         Assert.True(result.GetProperty("status").GetString() == "succeeded", result.ToString());
         Assert.True(result.GetProperty("created").GetInt32() > 10);

@@ -3,7 +3,7 @@ using System.Text;
 using Lms.Contracts.Organization;
 using Lms.Modules.Organization;
 using Lms.Modules.Organization.Features.ImportRoster;
-using Lms.Tests.Platform;
+using Lms.Tests.Infrastructure;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -80,7 +80,7 @@ public sealed class RosterReaderTests
         return ReadAsync(Header, string.Join(',', cells));
     }
 
-    private static string SamplePath(string name) => Path.Combine(LocalizationTests.RepositoryRoot(), "samples", name);
+    private static string SamplePath(string name) => Path.Combine(TestPaths.RepositoryRoot(), "samples", name);
 
     private static void AssertRowsEqual(IReadOnlyList<RosterRow> expected, IReadOnlyList<RosterRow> actual)
     {

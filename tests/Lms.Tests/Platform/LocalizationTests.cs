@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Lms.Tests.Infrastructure;
 
 namespace Lms.Tests.Platform;
 
@@ -56,7 +57,7 @@ public sealed partial class LocalizationTests
     [MemberData(nameof(Projects))]
     public void Every_string_of_a_project_has_a_Japanese_translation(string project, string resx, string resource)
     {
-        var root = RepositoryRoot();
+        var root = TestPaths.RepositoryRoot();
         var translated = XDocument.Load(Path.Combine(root, resx)).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
         var used = Directory.EnumerateFiles(Path.Combine(root, project), "*.*", SearchOption.AllDirectories)
@@ -77,19 +78,8 @@ public sealed partial class LocalizationTests
     {
         _ = (project, resource);
         // The resource compiler treats "Edited" and "edited" as one name and silently drops the second.
-        var clashes = XDocument.Load(Path.Combine(RepositoryRoot(), resx)).Root!.Elements("data")
+        var clashes = XDocument.Load(Path.Combine(TestPaths.RepositoryRoot(), resx)).Root!.Elements("data")
             .GroupBy(d => ((string)d.Attribute("name")!).ToUpperInvariant()).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.True(clashes.Count == 0, "Names differing only in case: " + string.Join(" | ", clashes));
-    }
-
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Lms.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Lms.sln not found above " + AppContext.BaseDirectory);
     }
 }

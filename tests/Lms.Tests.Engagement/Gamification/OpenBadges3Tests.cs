@@ -182,7 +182,7 @@ public sealed class OpenBadges3Tests(LmsAppFactory factory) : SiteTest(factory)
             return null;
         }
 
-        return new[] { Path.GetFullPath(variable), Path.GetFullPath(Path.Combine(Platform.LocalizationTests.RepositoryRoot(), variable)) }
+        return new[] { Path.GetFullPath(variable), Path.GetFullPath(Path.Combine(TestPaths.RepositoryRoot(), variable)) }
             .FirstOrDefault(File.Exists);
     }
 

@@ -14,7 +14,8 @@ namespace Lms.Tests.Infrastructure;
 
 /// <summary>
 /// The whole site in-process, on SQLite in a temporary data directory, or on PostgreSQL when
-/// LMS_TEST_POSTGRES holds a connection string. One per test process: Hangfire keeps static state.
+/// LMS_TEST_POSTGRES holds a connection string. One per test process: Hangfire keeps static state. Its source is shared
+/// by the test projects (tests/Shared), so each project's process has one.
 /// Between tests the database is emptied with Respawn and the setup recipe runs again.
 /// </summary>
 public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
@@ -29,7 +30,43 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "lms-tests-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public static string? PostgresConnectionString => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } cs ? cs : null;
+    /// <summary>
+    /// This test project's PostgreSQL database, or null on SQLite. `dotnet test` runs the test projects side by side, each
+    /// in its own process, so each has a database of its own: Lms.Tests the one LMS_TEST_POSTGRES names, another project
+    /// that name with the project's last word (lms_test_engagement for Lms.Tests.Engagement), created on first use.
+    /// </summary>
+    public static string? PostgresConnectionString { get; } =
+        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } cs ? ForThisProject(cs) : null;
+
+    private static string ForThisProject(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var project = typeof(LmsAppFactory).Assembly.GetName().Name!;
+        if (project != "Lms.Tests")
+        {
+            builder.Database = (builder.Database ?? builder.Username ?? "postgres") + "_" + project[(project.LastIndexOf('.') + 1)..].ToLowerInvariant();
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>Creates this project's database when the server does not have it yet.</summary>
+    private static async Task EnsurePostgresDatabaseAsync(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var database = builder.Database ?? builder.Username ?? "postgres";
+        builder.Database = "postgres";
+        builder.Pooling = false;
+        await using var admin = new NpgsqlConnection(builder.ConnectionString);
+        await admin.OpenAsync();
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", admin);
+        exists.Parameters.AddWithValue("name", database);
+        if (await exists.ExecuteScalarAsync() is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+    }
 
     public EventRecorder Events { get; } = new();
 
@@ -40,6 +77,7 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        _ = JobsInFlight.Instance; // counting from the first job on
         builder.UseEnvironment("Testing");
         builder.UseSetting("Lms:DataDirectory", DataDirectory);
         builder.UseSetting("Lms:Demo:Enabled", "false");
@@ -65,11 +103,19 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
         {
             Events.Register(services);
             MediaUsages.Register(services);
+            // Identity's 100,000 PBKDF2 rounds cost tens of milliseconds a password: hundreds of thousands of them made a
+            // quarter of the suite's time (seeding demo accounts, signing in). Hashing itself is Identity's, not ours to test.
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1000);
         });
     }
 
     public async Task InitializeAsync()
     {
+        if (PostgresConnectionString is { } postgres)
+        {
+            await EnsurePostgresDatabaseAsync(postgres);
+        }
+
         _ = Server; // starts the host: migrations and the setup recipe
         await using var connection = await OpenConnectionAsync();
         // The data-protection keys stay: the process keeps its key ring in memory, and a node reading the database
@@ -120,33 +166,22 @@ public sealed class LmsAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
     }
 
     /// <summary>
-    /// Waits until the job server has nothing queued or running, so a job a test enqueued (a retroactive
-    /// award, say) cannot write into the next test's freshly reset database.
+    /// Waits until no job is enqueued or running, so a job a test enqueued (a retroactive award, say) cannot write
+    /// into the next test's freshly reset database. Jobs are counted by their state (<see cref="JobsInFlight"/>):
+    /// one a worker has just taken from its queue is still Enqueued until it turns Processing, so no pause is needed
+    /// to see it. Scheduled jobs (a retry later) are not waited for.
     /// </summary>
     public async Task WaitForJobsAsync(TimeSpan? timeout = null)
     {
-        if (Services.GetService<Hangfire.JobStorage>() is not { } storage)
+        if (Services.GetService<Hangfire.JobStorage>() is null)
         {
             return;
         }
 
-        var monitor = storage.GetMonitoringApi();
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        bool Busy() => monitor.ProcessingCount() > 0 || monitor.Queues().Any(q => q.Length > 0);
-
-        // Idle twice, 100 ms apart: a job just taken from the queue is not "processing" for a moment.
-        while (DateTime.UtcNow < deadline)
+        while (JobsInFlight.Instance.Count > 0 && DateTime.UtcNow < deadline)
         {
-            if (!Busy())
-            {
-                await Task.Delay(100);
-                if (!Busy())
-                {
-                    return;
-                }
-            }
-
-            await Task.Delay(50);
+            await Task.Delay(20);
         }
     }
 
