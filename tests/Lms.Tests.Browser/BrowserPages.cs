@@ -41,7 +41,7 @@ internal static class BrowserPages
     public static async Task ArrivedAsync(IPage page, Regex url)
     {
         await Expect(page).ToHaveURLAsync(url);
-        await page.WaitForFunctionAsync("document.readyState === 'complete'");
+        await page.WaitForFunctionAsync("document.readyState === 'complete'", null, new() { PollingInterval = 100, Timeout = 15_000 });
     }
 
     public static async Task NoSeriousViolationsAsync(IPage page, string what)

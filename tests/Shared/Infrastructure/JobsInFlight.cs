@@ -21,6 +21,9 @@ public sealed class JobsInFlight : IApplyStateFilter
 
     public int Count => Volatile.Read(ref count);
 
+    /// <summary>Starts again from zero (when Hangfire's monitoring shows nothing in flight and the count says otherwise).</summary>
+    public void Clear() => Interlocked.Exchange(ref count, 0);
+
     private static JobsInFlight Register()
     {
         lock (Registration)
