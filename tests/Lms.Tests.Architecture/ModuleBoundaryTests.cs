@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Xml.Linq;
 using Lms.Framework.Modules;
+using Lms.Tests.Infrastructure;
 using Microsoft.AspNetCore.Razor.Hosting;
 using NetArchTest.Rules;
 
@@ -29,7 +30,7 @@ public sealed class ModuleBoundaryTests
     [MemberData(nameof(Modules))]
     public void A_module_references_no_other_module_in_its_project_file(string module)
     {
-        var project = Directory.GetFiles(RepositoryRoot(), module + ".csproj", SearchOption.AllDirectories).Single(p => !p.Contains("/bin/", StringComparison.Ordinal));
+        var project = Directory.GetFiles(TestPaths.RepositoryRoot(), module + ".csproj", SearchOption.AllDirectories).Single(p => !p.Contains("/bin/", StringComparison.Ordinal));
         var references = XDocument.Load(project).Descendants("ProjectReference")
             .Select(r => Path.GetFileNameWithoutExtension((string)r.Attribute("Include")!.Value.Replace('\\', '/')))
             .ToList();
@@ -89,16 +90,5 @@ public sealed class ModuleBoundaryTests
             .ToList();
 
         Assert.True(views.Count == 0, string.Join("; ", views));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Lms.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory!.FullName;
     }
 }

@@ -1,3 +1,4 @@
+using Lms.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Lms.Tests.Browser.BrowserPages;
 
@@ -12,7 +13,7 @@ public sealed class RosterImportTests(BrowserFixture fixture)
         var page = await SignInAsync(fixture, "demo-admin", returnUrl: "/admin/roster-imports");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "roster-import.png"), FullPage = true });
 
-        var sample = Path.Combine(RepositoryRoot(), "samples", "roster-sample-sjis.csv");
+        var sample = Path.Combine(TestPaths.RepositoryRoot(), "samples", "roster-sample-sjis.csv");
         await page.GetByLabel("CSV ファイル").SetInputFilesAsync(sample);
         await page.GetByRole(AriaRole.Button, new() { Name = "確認して取り込む" }).ClickAsync();
 
@@ -21,16 +22,5 @@ public sealed class RosterImportTests(BrowserFixture fixture)
         Assert.Contains("Shift_JIS", await page.Locator("main").InnerTextAsync());
         Assert.Equal("21", await page.Locator("tr:has(th:text('新規')) td").InnerTextAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "roster-import-result.png"), FullPage = true });
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Lms.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory!.FullName;
     }
 }

@@ -41,11 +41,10 @@ public sealed class SocialQueryBudgetTests(LmsAppFactory factory, ITestOutputHel
         Assert.Equal(1, panel);
         Assert.Equal(0, none);
 
-        Task<int> PanelAsync(ClaimsPrincipal who, bool expectChallenge) => Factory.WithScopeAsync(async sp =>
+        Task PanelAsync(ClaimsPrincipal who, bool expectChallenge) => Factory.WithScopeAsync(async sp =>
         {
             var challenge = await sp.GetRequiredService<SocialBoards>().HomeChallengeAsync(who, english: false);
             Assert.Equal(expectChallenge, challenge is not null);
-            return 0;
         });
     }
 }
